@@ -1,0 +1,4 @@
+import { PlanGraph1764633600000 } from './1764633600000-PlanGraph';
+
+/** Every migration, in order. Listed explicitly so the compiled server and the CLI need no glob. */
+export const migrations = [PlanGraph1764633600000];

@@ -1,0 +1,73 @@
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config';
+import { lockDataDir } from '../db/data-dir-lock';
+import { openDatabase } from '../db/data-source';
+import { readOverrides } from '../import/bundled';
+import { importPlan } from '../import/import-plan';
+
+const USAGE = `Usage: npm run import -- <file> --plan-code <code> [--title <title>] [--overrides <file.json>] [--replace]
+
+Imports a plan document (the Arakawa chapter's style) into the database named by DATABASE_URL, or into
+the embedded database in DATA_DIR (default ./.data; stop the server first). Prints what it created and
+every warning. Importing the same file again changes nothing.`;
+
+async function run(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      'plan-code': { type: 'string' },
+      title: { type: 'string' },
+      overrides: { type: 'string' },
+      replace: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const file = positionals[0];
+  const code = values['plan-code'];
+  if (!file || !code || positionals.length > 1) {
+    console.error(USAGE);
+    return 2;
+  }
+  const text = readFileSync(file, 'utf8');
+  const config = loadConfig(process.env);
+  const unlock = config.databaseUrl ? () => undefined : lockDataDir(config.dataDir);
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const result = await importPlan(db.dataSource, {
+      code,
+      text,
+      sourceName: basename(file),
+      title: values.title,
+      overrides: values.overrides ? readOverrides(values.overrides) : undefined,
+      replace: values.replace,
+    });
+    const verb = { created: 'Created', unchanged: 'Already imported, unchanged:', replaced: 'Replaced' }[result.status];
+    const c = result.counts;
+    console.log(`${verb} plan "${result.code}" from ${basename(file)}`);
+    console.log(
+      `  policies ${c.policies}, measures ${c.measures}, projects ${c.projects}, indicators ${c.indicators}, ` +
+        `targets ${c.targets}, footnotes ${c.footnotes}`,
+    );
+    console.log(`  warnings: ${result.warnings.length}`);
+    for (const warning of result.warnings) console.log(`  - ${warning}`);
+    return 0;
+  } finally {
+    await db.close();
+    unlock();
+  }
+}
+
+run().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`import failed, nothing was written: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

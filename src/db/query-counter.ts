@@ -1,0 +1,46 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Logger, QueryRunner } from 'typeorm';
+
+/** Statistics of one unit of work (a GraphQL request, a CLI command): how many SQL statements it sent. */
+export interface QueryStats {
+  statements: number;
+}
+
+const scope = new AsyncLocalStorage<QueryStats>();
+
+/** Runs `fn` with its own statement counter; every query TypeORM sends inside it is counted there. */
+export function withQueryStats<T>(stats: QueryStats, fn: () => T): T {
+  return scope.run(stats, fn);
+}
+
+/**
+ * A TypeORM logger that counts statements per unit of work (see withQueryStats) and reports failing
+ * and slow queries. Counting lives here, not in tests, so the N+1 test measures exactly what the
+ * server sends and a request can report its own statement count.
+ */
+export class CountingLogger implements Logger {
+  constructor(private readonly sink?: (level: 'warn' | 'error', message: string) => void) {}
+
+  logQuery(_query: string, _parameters?: unknown[], _queryRunner?: QueryRunner): void {
+    const stats = scope.getStore();
+    if (stats) stats.statements += 1;
+  }
+
+  logQueryError(error: string | Error, query: string): void {
+    this.sink?.('error', `query failed: ${error instanceof Error ? error.message : error} — ${query}`);
+  }
+
+  logQuerySlow(time: number, query: string): void {
+    this.sink?.('warn', `slow query (${time} ms): ${query}`);
+  }
+
+  logSchemaBuild(): void {}
+
+  logMigration(message: string): void {
+    void message;
+  }
+
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.sink?.('warn', String(message));
+  }
+}

@@ -1,0 +1,30 @@
+import { Footnote } from './footnote';
+import { Indicator } from './indicator';
+import { IndicatorFootnote, MeasureIndicator, MeasureProject, ProjectIndicator, TargetFootnote } from './links';
+import { Measure } from './measure';
+import { Plan } from './plan';
+import { PlanFiscalYear } from './plan-fiscal-year';
+import { Policy } from './policy';
+import { Project } from './project';
+import { Target } from './target';
+
+export { Footnote, Indicator, IndicatorFootnote, Measure, MeasureIndicator, MeasureProject, Plan, PlanFiscalYear };
+export { Policy, Project, ProjectIndicator, Target, TargetFootnote };
+export { PlanValue } from './plan-value';
+export { Node } from './node';
+
+export const entities = [
+  Plan,
+  PlanFiscalYear,
+  Policy,
+  Measure,
+  Project,
+  Indicator,
+  Target,
+  Footnote,
+  MeasureIndicator,
+  MeasureProject,
+  ProjectIndicator,
+  TargetFootnote,
+  IndicatorFootnote,
+];

@@ -1,0 +1,14 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** The fiscal years a plan covers (base year to final year); targets reference it, so a cell can't name another year. */
+@Entity({ name: 'plan_fiscal_year' })
+export class PlanFiscalYear {
+  @PrimaryColumn({ name: 'plan_id', type: 'int' })
+  planId!: number;
+
+  @PrimaryColumn({ name: 'year', type: 'int' })
+  year!: number;
+
+  @Column({ name: 'label', type: 'text' })
+  label!: string;
+}

@@ -1,0 +1,45 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Footnote, Indicator, Measure, Plan, Project, Target } from '../../entities';
+import type { Context } from '../context';
+import { mustExist } from '../must-exist';
+
+@Resolver(() => Indicator)
+export class IndicatorResolver {
+  @FieldResolver(() => Plan, { description: 'The plan the indicator belongs to.' })
+  plan(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<Plan> {
+    return mustExist(ctx.loaders.plan.load(indicator.planId), 'plan');
+  }
+
+  @FieldResolver(() => [Measure], { description: 'Measures that list it as an outcome indicator (several if repeated).' })
+  measures(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<Measure[]> {
+    return ctx.loaders.measuresByIndicator.load(indicator.id);
+  }
+
+  @FieldResolver(() => [Project], { description: 'Projects that list it as a performance target (several if reposted).' })
+  projects(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<Project[]> {
+    return ctx.loaders.projectsByIndicator.load(indicator.id);
+  }
+
+  @FieldResolver(() => Target, {
+    nullable: true,
+    description: 'The 本年度(見込み) cell: an estimate of the base year’s actual, not a target. Null if not printed.',
+  })
+  async baseline(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<Target | null> {
+    const targets = await ctx.loaders.targetsByIndicator.load(indicator.id);
+    return targets.find((t) => t.role === 'BASELINE_ESTIMATE') ?? null;
+  }
+
+  @FieldResolver(() => [Target], {
+    description: 'Every cell of the row by fiscal year, the baseline estimate included (see `role`).',
+  })
+  targets(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<Target[]> {
+    return ctx.loaders.targetsByIndicator.load(indicator.id);
+  }
+
+  @FieldResolver(() => [Footnote], {
+    description: 'Footnotes whose marker sits on the row label. Cell footnotes are on `targets { footnotes }`.',
+  })
+  footnotes(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<Footnote[]> {
+    return ctx.loaders.footnotesByIndicator.load(indicator.id);
+  }
+}

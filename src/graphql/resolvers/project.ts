@@ -1,0 +1,29 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Footnote, Indicator, Measure, Plan, Project } from '../../entities';
+import type { Context } from '../context';
+import { mustExist } from '../must-exist';
+
+@Resolver(() => Project)
+export class ProjectResolver {
+  @FieldResolver(() => Plan, { description: 'The plan the project belongs to.' })
+  plan(@Root() project: Project, @Ctx() ctx: Context): Promise<Plan> {
+    return mustExist(ctx.loaders.plan.load(project.planId), 'plan');
+  }
+
+  @FieldResolver(() => [Measure], {
+    description: 'The measures the project is printed under (more than one when it is reposted), in document order.',
+  })
+  measures(@Root() project: Project, @Ctx() ctx: Context): Promise<Measure[]> {
+    return ctx.loaders.measuresByProject.load(project.id);
+  }
+
+  @FieldResolver(() => [Indicator], { description: '実績目標: the performance-target rows, in table order.' })
+  indicators(@Root() project: Project, @Ctx() ctx: Context): Promise<Indicator[]> {
+    return ctx.loaders.indicatorsByProject.load(project.id);
+  }
+
+  @FieldResolver(() => [Footnote], { description: 'Footnotes printed under the project’s table, by marker.' })
+  footnotes(@Root() project: Project, @Ctx() ctx: Context): Promise<Footnote[]> {
+    return ctx.loaders.footnotesByProject.load(project.id);
+  }
+}

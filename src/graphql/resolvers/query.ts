@@ -1,0 +1,107 @@
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Node, Plan } from '../../entities';
+import {
+  findPlanByCode,
+  listFootnotes,
+  listIndicators,
+  listMeasures,
+  listPlans,
+  listPolicies,
+  listProjects,
+} from '../../services/catalog';
+import { PageArgs, type ConnectionResult } from '../connection';
+import {
+  FootnoteConnection,
+  IndicatorConnection,
+  MeasureConnection,
+  PolicyConnection,
+  ProjectConnection,
+} from '../connections';
+import type { Context } from '../context';
+import { FootnoteFilter, IndicatorFilter, MeasureFilter, PolicyFilter, ProjectFilter } from '../filters';
+import { parseGlobalId } from '../global-id';
+import type { Footnote, Indicator, Measure, Policy, Project } from '../../entities';
+
+@Resolver()
+export class QueryResolver {
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Fetches any object by its global ID; null when it does not exist. A malformed ID is an error.',
+  })
+  async node(@Arg('id', () => ID, { description: 'A global ID returned by this API.' }) id: string, @Ctx() ctx: Context): Promise<Node | null> {
+    const parsed = parseGlobalId(id);
+    switch (parsed.type) {
+      case 'Plan':
+        return ctx.loaders.plan.load(parsed.id);
+      case 'Policy':
+        return ctx.loaders.policy.load(parsed.id);
+      case 'Measure':
+        return ctx.loaders.measure.load(parsed.id);
+      case 'Project':
+        return ctx.loaders.project.load(parsed.id);
+      case 'Indicator':
+        return ctx.loaders.indicator.load(parsed.id);
+      case 'Target':
+        return ctx.loaders.target.load(parsed.id);
+      case 'Footnote':
+        return ctx.loaders.footnote.load(parsed.id);
+    }
+  }
+
+  @Query(() => [Plan], { description: 'Every plan in the database, by code.' })
+  plans(@Ctx() ctx: Context): Promise<Plan[]> {
+    return listPlans(ctx);
+  }
+
+  @Query(() => Plan, { nullable: true, description: 'The plan with this code, or null.' })
+  plan(@Arg('code', { description: 'Plan code, e.g. "arakawa".' }) code: string, @Ctx() ctx: Context): Promise<Plan | null> {
+    return findPlanByCode(ctx, code);
+  }
+
+  @Query(() => PolicyConnection, { description: 'Policies of every plan, filtered and paged.' })
+  policies(
+    @Arg('filter', () => PolicyFilter, { nullable: true, description: 'Conditions, combined with AND.' }) filter: PolicyFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionResult<Policy>> {
+    return listPolicies(ctx, filter, page);
+  }
+
+  @Query(() => MeasureConnection, { description: 'Measures of every plan, filtered and paged.' })
+  measures(
+    @Arg('filter', () => MeasureFilter, { nullable: true, description: 'Conditions, combined with AND.' }) filter: MeasureFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionResult<Measure>> {
+    return listMeasures(ctx, filter, page);
+  }
+
+  @Query(() => ProjectConnection, { description: 'Key projects of every plan, filtered and paged.' })
+  projects(
+    @Arg('filter', () => ProjectFilter, { nullable: true, description: 'Conditions, combined with AND.' }) filter: ProjectFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionResult<Project>> {
+    return listProjects(ctx, filter, page);
+  }
+
+  @Query(() => IndicatorConnection, { description: 'Indicators (outcome and output) of every plan, filtered and paged.' })
+  indicators(
+    @Arg('filter', () => IndicatorFilter, { nullable: true, description: 'Conditions, combined with AND.' })
+    filter: IndicatorFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionResult<Indicator>> {
+    return listIndicators(ctx, filter, page);
+  }
+
+  @Query(() => FootnoteConnection, { description: 'Footnotes of every plan, filtered and paged.' })
+  footnotes(
+    @Arg('filter', () => FootnoteFilter, { nullable: true, description: 'Conditions, combined with AND.' })
+    filter: FootnoteFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionResult<Footnote>> {
+    return listFootnotes(ctx, filter, page);
+  }
+}

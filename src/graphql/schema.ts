@@ -1,0 +1,34 @@
+import { buildSchema } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { FootnoteResolver } from './resolvers/footnote';
+import { IndicatorResolver } from './resolvers/indicator';
+import { MeasureResolver } from './resolvers/measure';
+import { PlanResolver } from './resolvers/plan';
+import { PolicyResolver } from './resolvers/policy';
+import { ProjectResolver } from './resolvers/project';
+import { QueryResolver } from './resolvers/query';
+import { TargetResolver } from './resolvers/target';
+
+export const resolvers = [
+  QueryResolver,
+  PlanResolver,
+  PolicyResolver,
+  MeasureResolver,
+  ProjectResolver,
+  IndicatorResolver,
+  TargetResolver,
+  FootnoteResolver,
+] as const;
+
+/**
+ * Builds the executable schema. Validation of arguments and inputs (class-validator) is off by
+ * default in type-graphql 2: it is turned on here on purpose, with unknown properties refused.
+ */
+export async function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [...resolvers],
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+  });
+}

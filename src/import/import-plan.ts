@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { Plan } from '../entities';
+import { parsePlanDocument } from './parse-plan';
+import type { IndicatorOverrides } from './plan-document';
+import { writePlan, type ImportCounts } from './writer';
+
+export const PLAN_CODE_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+
+export type PlanImportErrorCode = 'INVALID_CODE' | 'PLAN_EXISTS';
+
+/** A refused import; nothing was written. */
+export class PlanImportError extends Error {
+  constructor(
+    readonly code: PlanImportErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PlanImportError';
+  }
+}
+
+export interface ImportPlanInput {
+  code: string;
+  /** The whole source document. */
+  text: string;
+  /** File name stored with the plan. */
+  sourceName: string;
+  title?: string;
+  overrides?: IndicatorOverrides;
+  /** Replace a plan of the same code imported from a different source (its rows are deleted first). */
+  replace?: boolean;
+}
+
+export interface ImportPlanResult {
+  planId: number;
+  code: string;
+  /** created: new plan; unchanged: the same source was already imported; replaced: an older import was replaced. */
+  status: 'created' | 'unchanged' | 'replaced';
+  counts: ImportCounts;
+  warnings: string[];
+}
+
+/**
+ * Parses a plan document and stores it in one transaction. Importing the same text (and overrides)
+ * again changes nothing; a different text under an existing code is refused unless `replace` is set.
+ */
+export async function importPlan(db: DataSource, input: ImportPlanInput): Promise<ImportPlanResult> {
+  if (!PLAN_CODE_PATTERN.test(input.code)) {
+    throw new PlanImportError(
+      'INVALID_CODE',
+      `Plan code "${input.code}" is invalid: use 1–63 lower-case letters, digits, "-" or "_", starting with a letter or digit.`,
+    );
+  }
+  const parsed = parsePlanDocument(input.text, { title: input.title, overrides: input.overrides });
+  const sha256 = createHash('sha256')
+    .update(input.text)
+    .update('\0')
+    .update(JSON.stringify(input.overrides ?? {}))
+    .update('\0')
+    .update(input.title ?? '')
+    .digest('hex');
+  const counts: ImportCounts = {
+    policies: parsed.policies.length,
+    measures: parsed.measures.length,
+    projects: parsed.projects.length,
+    indicators: parsed.indicators.length,
+    targets: parsed.indicators.reduce((n, i) => n + i.cells.length, 0),
+    footnotes: parsed.footnotes.length,
+  };
+
+  return db.transaction(async (m) => {
+    // Two imports of the same code wait for each other instead of racing on the unique key.
+    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`plangraph:import:${input.code}`]);
+    const existing = await m.getRepository(Plan).findOne({ where: { code: input.code } });
+    if (existing && existing.sourceSha256 === sha256) {
+      return { planId: existing.id, code: input.code, status: 'unchanged', counts, warnings: parsed.warnings };
+    }
+    if (existing && !input.replace) {
+      throw new PlanImportError(
+        'PLAN_EXISTS',
+        `Plan "${input.code}" was already imported from a different source (${existing.sourceName}); ` +
+          'choose another --plan-code, or pass --replace to replace it.',
+      );
+    }
+    if (existing) await m.getRepository(Plan).delete({ id: existing.id });
+    const { planId } = await writePlan(m, parsed, { code: input.code, name: input.sourceName, sha256 });
+    return { planId, code: input.code, status: existing ? 'replaced' : 'created', counts, warnings: parsed.warnings };
+  });
+}

@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { loadConfig } from './config';
+import { lockDataDir } from './db/data-dir-lock';
+import { openDatabase } from './db/data-source';
+import { createSchema } from './graphql/schema';
+import { seedBundledPlans } from './import/bundled';
+import { createLogger } from './logger';
+import { startServer } from './server';
+
+/** Process entry: configuration, database, bundled plan, server; a graceful stop on SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const log = createLogger(config.logLevel);
+  const unlock = config.databaseUrl ? () => undefined : lockDataDir(config.dataDir);
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    log: (level, message) => log[level](message),
+  });
+  log.info(
+    config.databaseUrl
+      ? 'database: PostgreSQL server from DATABASE_URL, migrations applied'
+      : `database: embedded PostgreSQL (PGlite) in ${config.dataDir}, migrations applied`,
+  );
+  for (const result of await seedBundledPlans(db.dataSource)) {
+    log.info({ counts: result.counts, warnings: result.warnings.length }, `imported bundled plan "${result.code}"`);
+  }
+  const server = await startServer({ schema: await createSchema(), db: db.dataSource, port: config.port, host: config.host });
+  log.info(`plangraph is listening on ${server.url}`);
+  log.info(`GraphQL explorer: open ${server.url} in a browser (Apollo Sandbox), or POST {"query": "{ plans { code title } }"} to it`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal} received, stopping`);
+    await server.stop();
+    await db.close();
+    unlock();
+    process.exit(0);
+  };
+  process.on('SIGINT', (s) => void stop(s));
+  process.on('SIGTERM', (s) => void stop(s));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parsePlanDocument } from '../../src/import/parse-plan';
+import { writePlan } from '../../src/import/writer';
+import { startTestApp, type TestApp } from '../support/app';
+import { operation } from '../support/operations';
+import { scalePlan } from '../support/scale-plan';
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const text = readFileSync(join(__dirname, '..', '..', 'seeds', 'arakawa-plan-chapter7.txt'), 'utf8');
+  const large = scalePlan(parsePlanDocument(text), 10);
+  await app.db.dataSource.transaction((m) => writePlan(m, large, { code: 'arakawa-x10', name: 'x10', sha256: '0'.repeat(64) }));
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+/** Counts every object in a response, to prove the large plan really returned ten times the rows. */
+function countObjects(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + countObjects(v), 0);
+  if (value && typeof value === 'object') return 1 + Object.values(value).reduce((n: number, v) => n + countObjects(v), 0);
+  return 0;
+}
+
+describe('the whole-plan query has no N+1', () => {
+  it('sends the same number of SQL statements for the Arakawa plan and a plan ten times larger', async () => {
+    const small = await app.gql(operation('whole-plan'), { code: 'arakawa' });
+    const large = await app.gql(operation('whole-plan'), { code: 'arakawa-x10' });
+    expect(small.errors).toBeUndefined();
+    expect(large.errors).toBeUndefined();
+
+    const smallObjects = countObjects(small.data);
+    const largeObjects = countObjects(large.data);
+    expect(largeObjects).toBeGreaterThan(9 * smallObjects);
+
+    const statements = small.extensions?.sqlStatements;
+    expect(typeof statements).toBe('number');
+    expect(large.extensions?.sqlStatements).toBe(statements);
+    // One statement per relation level of the query (plus the plan itself): it can't grow with rows.
+    expect(statements).toBeLessThanOrEqual(20);
+    console.log(`whole-plan query: ${statements} SQL statements (${smallObjects} objects) vs ${large.extensions?.sqlStatements} (${largeObjects} objects)`);
+  });
+});

@@ -1,0 +1,128 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { adminQuery, databaseUrl, env } from '../support/database';
+
+// The README's promise, end to end: the compiled server starts on an empty database, migrates,
+// imports the bundled plan once, answers over HTTP, stops on SIGTERM, and a second start reuses the
+// data. The import command works on the same database while the server is stopped.
+
+const root = join(__dirname, '..', '..');
+let dataDir: string;
+let childEnv: NodeJS.ProcessEnv;
+let scratch: string | undefined;
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  dataDir = mkdtempSync(join(tmpdir(), 'plangraph-start-'));
+  childEnv = { ...process.env, PORT: '0', DATA_DIR: join(dataDir, 'nested', 'db'), LOG_LEVEL: 'info' };
+  delete childEnv.DATABASE_URL;
+  if (env.serverUrl) {
+    scratch = `plangraph_s_${randomBytes(6).toString('hex')}`;
+    await adminQuery(`CREATE DATABASE ${scratch}`);
+    childEnv.DATABASE_URL = databaseUrl(env.serverUrl, scratch);
+  }
+}, 180_000);
+
+afterAll(async () => {
+  rmSync(dataDir, { recursive: true, force: true });
+  if (scratch) await adminQuery(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
+});
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  log: () => string;
+}
+
+async function start(): Promise<Started> {
+  const child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], { cwd: root, env: childEnv });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 90_000);
+    const check = () => {
+      const match = /listening on (http:\/\/[^\s"]+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+  return { child, url, log: () => out };
+}
+
+async function stop(s: Started): Promise<number | null> {
+  return new Promise((resolve) => {
+    s.child.once('exit', (code) => resolve(code));
+    s.child.kill('SIGTERM');
+  });
+}
+
+async function query(url: string, q: string): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q }) });
+  return (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+}
+
+describe('npm start', () => {
+  it('starts on an empty database, imports the bundled plan once, and reuses it on the next start', async () => {
+    const first = await start();
+    expect(first.log()).toContain('imported bundled plan "arakawa"');
+    expect(first.log()).toMatch(/GraphQL explorer: open http:\/\/127\.0\.0\.1:\d+\/graphql/);
+    const res = await query(first.url, '{ plans { code policies { number } } }');
+    expect(res.data).toEqual({ plans: [{ code: 'arakawa', policies: [{ number: 14 }, { number: 15 }] }] });
+    expect(await stop(first)).toBe(0);
+
+    const second = await start();
+    expect(second.log()).not.toContain('imported bundled plan');
+    const again = await query(second.url, '{ indicators(filter: { planCode: "arakawa" }) { totalCount } }');
+    expect((again.data as { indicators: { totalCount: number } }).indicators.totalCount).toBeGreaterThan(50);
+    expect(await stop(second)).toBe(0);
+  }, 180_000);
+
+  it('npm run import imports another document and prints a summary with every warning', () => {
+    const file = join(dataDir, 'other-city.txt');
+    writeFileSync(
+      file,
+      [
+        '# 計画推進',
+        '政策 3 : 開かれた市政',
+        '## 施策名',
+        '### 「市民参加の推進」',
+        '#### 目的・方向性',
+        '市民とともに進めます。',
+        '#### 成果指標',
+        '指標\t本年度 (見込み)\t実施計画 (第1期)\t\t\t基本計画 最終年度',
+        '\t5年度\t6年度\t7年度\t8年度\t12年度',
+        '審議会の公募委員の割合\t10%\t12%\t14%\t16%\t20%',
+        '',
+      ].join('\n'),
+    );
+    const output = execFileSync(process.execPath, [join(root, 'dist', 'src', 'cli', 'import.js'), file, '--plan-code', 'other-city'], {
+      cwd: root,
+      env: childEnv,
+      encoding: 'utf8',
+    });
+    expect(output).toContain('Created plan "other-city"');
+    expect(output).toMatch(/policies 1, measures 1, projects 0, indicators 1, targets 5, footnotes 0/);
+    expect(output).toMatch(/warnings: \d+/);
+
+    const repeat = execFileSync(process.execPath, [join(root, 'dist', 'src', 'cli', 'import.js'), file, '--plan-code', 'other-city'], {
+      cwd: root,
+      env: childEnv,
+      encoding: 'utf8',
+    });
+    expect(repeat).toContain('Already imported, unchanged');
+  }, 120_000);
+});
