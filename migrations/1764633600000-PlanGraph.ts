@@ -80,10 +80,9 @@ export class PlanGraph1764633600000 implements MigrationInterface {
         UNIQUE (plan_id, position),
         UNIQUE (id, plan_id)
       )`);
-    // One indicator per (kind, name, group) in a plan; a group-less row still collides with its twin.
-    await q.query(
-      `CREATE UNIQUE INDEX indicator_identity_key ON indicator (plan_id, kind, name, (coalesce(group_name, '')))`,
-    );
+    // Names are not unique: a document may print two different rows under one name (the importer
+    // merges only rows that agree cell by cell, and warns about the others).
+    await q.query(`CREATE INDEX indicator_plan_name_idx ON indicator (plan_id, name)`);
     await q.query(`
       CREATE TABLE target (
         id               serial PRIMARY KEY,

@@ -23,11 +23,24 @@ async function main(): Promise<void> {
       : `database: embedded PostgreSQL (PGlite) in ${config.dataDir}, migrations applied`,
   );
   for (const result of await seedBundledPlans(db.dataSource)) {
-    log.info({ counts: result.counts, warnings: result.warnings.length }, `imported bundled plan "${result.code}"`);
+    const { counts, warnings } = result;
+    log.info(
+      { counts, warnings },
+      `imported bundled plan ${result.code}: ${counts.measures} measures, ${counts.projects} projects, ` +
+        `${counts.indicators} indicators, ${counts.targets} targets, ${counts.footnotes} footnotes, ` +
+        `${warnings.length} import warnings (query Plan.importWarnings)`,
+    );
   }
-  const server = await startServer({ schema: await createSchema(), db: db.dataSource, port: config.port, host: config.host });
+  const server = await startServer({
+    schema: await createSchema(),
+    db: db.dataSource,
+    port: config.port,
+    host: config.host,
+  });
   log.info(`plangraph is listening on ${server.url}`);
-  log.info(`GraphQL explorer: open ${server.url} in a browser (Apollo Sandbox), or POST {"query": "{ plans { code title } }"} to it`);
+  log.info(
+    `GraphQL explorer: open ${server.url} in a browser (Apollo Sandbox), or POST {"query": "{ plans { code title } }"} to it`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

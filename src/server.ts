@@ -123,7 +123,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const status = error instanceof HttpError ? error.status : 500;
       const message = error instanceof HttpError ? error.message : 'Internal server error.';
       if (!res.headersSent) res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] }));
+      res.end(
+        JSON.stringify({
+          errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }],
+        }),
+      );
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -184,7 +184,12 @@ export function parsePlanValue(cell: string): ParsedCell {
   // A status that starts with a count keeps the count, so 「3 コースを実施」 can still be compared with an actual.
   const counted = COUNTED_STATUS_PATTERN.exec(head);
   const number = counted
-    ? toNumber(counted[1] ?? '0', counted[2] ?? '', counted[3] === undefined ? 0 : (SCALE_EXPONENTS[counted[3]] ?? 0), false)
+    ? toNumber(
+        counted[1] ?? '0',
+        counted[2] ?? '',
+        counted[3] === undefined ? 0 : (SCALE_EXPONENTS[counted[3]] ?? 0),
+        false,
+      )
     : null;
   return {
     value: value(raw, {

@@ -40,7 +40,9 @@ export class Indicator extends Node {
   @Column({ name: 'cumulative', type: 'boolean', default: false })
   cumulative!: boolean;
 
-  @Field(() => Direction, { description: 'Which way is better: inferred from the data, corrected by curated overrides.' })
+  @Field(() => Direction, {
+    description: 'Which way is better: inferred from the data, corrected by curated overrides.',
+  })
   @Column({ name: 'direction', type: 'text' })
   direction!: Direction;
 

@@ -2,7 +2,10 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from './node';
 
-@ObjectType({ implements: Node, description: '施策: a measure under a policy, with outcome indicators and key projects.' })
+@ObjectType({
+  implements: Node,
+  description: '施策: a measure under a policy, with outcome indicators and key projects.',
+})
 @Entity({ name: 'measure' })
 export class Measure extends Node {
   @PrimaryGeneratedColumn({ name: 'id' })

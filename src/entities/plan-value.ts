@@ -10,7 +10,9 @@ import { Comparator, ValueKind } from './enums';
     'a comparator (未満, 程度, 以上, 以下), a text status, or the maintain span.',
 })
 export class PlanValue implements PlanValueData {
-  @Field({ description: 'The cell text as printed, without footnote markers (e.g. 「44 万㎡」, 「5%未満」, 「実施」).' })
+  @Field({
+    description: 'The cell text as printed, without footnote markers (e.g. 「44 万㎡」, 「5%未満」, 「実施」).',
+  })
   @Column({ name: 'raw', type: 'text' })
   raw!: string;
 

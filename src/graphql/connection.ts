@@ -29,7 +29,10 @@ export class PageArgs {
   @Max(MAX_PAGE_SIZE)
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Return the items after this cursor (an endCursor or edge cursor).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Return the items after this cursor (an endCursor or edge cursor).',
+  })
   after?: string | null;
 }
 

@@ -9,7 +9,10 @@ export class PolicyFilter {
   @Field(() => String, { nullable: true, description: 'Only policies of the plan with this code.' })
   planCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the title (full/half width alike).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Case-insensitive substring of the title (full/half width alike).',
+  })
   @MaxLength(200)
   search?: string | null;
 
@@ -56,7 +59,10 @@ export class IndicatorFilter {
   @Field(() => String, { nullable: true, description: 'Only indicators of the plan with this code.' })
   planCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the name (full/half width alike).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Case-insensitive substring of the name (full/half width alike).',
+  })
   @MaxLength(200)
   search?: string | null;
 
@@ -75,7 +81,10 @@ export class FootnoteFilter {
   @Field(() => String, { nullable: true, description: 'Only footnotes of the plan with this code.' })
   planCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Case-insensitive substring of the text (full/half width alike).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Case-insensitive substring of the text (full/half width alike).',
+  })
   @MaxLength(200)
   search?: string | null;
 

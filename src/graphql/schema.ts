@@ -26,9 +26,17 @@ export const resolvers = [
  * default in type-graphql 2: it is turned on here on purpose, with unknown properties refused.
  */
 export async function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: [...resolvers],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
+  // type-graphql has no decorator for the root type's own description.
+  const query = schema.getQueryType();
+  if (query) {
+    query.description =
+      'Read access to every plan: look one up by code, fetch any object by global ID, or list and filter ' +
+      'policies, measures, projects, indicators and footnotes across plans.';
+  }
+  return schema;
 }

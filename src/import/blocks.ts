@@ -67,7 +67,8 @@ function classifyWords(text: string, isHeading: boolean, level: number): BlockKi
   if (quoted) return { kind: 'quoted', text: (quoted[1] ?? '').trim() };
   if (!isHeading) {
     const footnote = FOOTNOTE.exec(text.trim());
-    if (footnote) return { kind: 'footnote', marker: normalizeMarker(`※${footnote[1] ?? ''}`), text: (footnote[2] ?? '').trim() };
+    if (footnote)
+      return { kind: 'footnote', marker: normalizeMarker(`※${footnote[1] ?? ''}`), text: (footnote[2] ?? '').trim() };
   }
   if (CHAPTER_MARK.test(n) && !isHeading) return { kind: 'furniture' };
   if (LEGEND.test(n)) return { kind: 'furniture' };

@@ -5,7 +5,6 @@ import { Plan } from '../entities';
 import { importPlan, type ImportPlanResult } from './import-plan';
 import type { IndicatorOverrides } from './plan-document';
 
-
 interface BundledPlan {
   code: string;
   file: string;

@@ -56,13 +56,21 @@ export function inferDirection(name: string, cells: ParsedTargetCell[]): Directi
 }
 
 /** Applies curated overrides by normalised name; an override that matches no indicator is reported. */
-export function applyOverrides(indicators: ParsedIndicator[], overrides: IndicatorOverrides | undefined, warnings: Warning[], lastLine: number): void {
+export function applyOverrides(
+  indicators: ParsedIndicator[],
+  overrides: IndicatorOverrides | undefined,
+  warnings: Warning[],
+  lastLine: number,
+): void {
   const entries = Object.entries(overrides?.indicators ?? {});
   for (const [name, override] of entries) {
     const key = matchKey(name);
     const targets = indicators.filter((i) => matchKey(i.name) === key);
     if (targets.length === 0) {
-      warnings.push({ line: lastLine, message: `The override for indicator 「${name}」 matches no indicator in the document and was not applied.` });
+      warnings.push({
+        line: lastLine,
+        message: `The override for indicator 「${name}」 matches no indicator in the document and was not applied.`,
+      });
       continue;
     }
     for (const indicator of targets) {

@@ -101,7 +101,8 @@ function describeDifference(a: string, b: string): string {
   while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end += 1;
   const context = 8;
   const from = Math.max(0, start - context);
-  const clip = (s: string): string => `「${from > 0 ? '…' : ''}${s.slice(from, s.length - end)}${s.slice(s.length - end)}」`;
+  const clip = (s: string): string =>
+    `「${from > 0 ? '…' : ''}${s.slice(from, s.length - end)}${s.slice(s.length - end)}」`;
   return `${clip(a)} vs ${clip(b)}`;
 }
 
@@ -272,35 +273,6 @@ export function parsePlanDocument(text: string, options: ParsePlanOptions = {}):
     return keys;
   };
 
-  const parsedMeasures: ParsedMeasure[] = measures.map((m, i) => {
-    const measureContext = `Measure 「${m.title}」, outcome table`;
-    let indicatorKeys: string[] = [];
-    let footnoteKeys: string[] = [];
-    if (m.outcome && m.raw.outcome) {
-      const byMarker = registerFootnotes(m.raw.outcome, { measureKey: m.key, projectKey: null }, measureContext);
-      footnoteKeys = [...new Set(byMarker.values())];
-      indicatorKeys = addRows(m.outcome, m.raw.outcome, 'OUTCOME', byMarker, measureContext);
-    } else {
-      warnings.push({ line: m.raw.line, message: `Measure 「${m.title}」 (line ${m.raw.line}) has no 成果指標 table.` });
-    }
-    if (m.raw.purpose.length === 0) {
-      warnings.push({ line: m.raw.line, message: `Measure 「${m.title}」 (line ${m.raw.line}) has no 目的・方向性 text.` });
-    }
-    const projectKeys = m.raw.projects.map((p) => addProject(p, m));
-    const policy = policies.byMeasure[i] ?? { number: 0, inferred: true };
-    return {
-      key: m.key,
-      position: i + 1,
-      title: m.title,
-      purpose: m.raw.purpose.join('\n'),
-      policyNumber: policy.number,
-      policyInferred: policy.inferred,
-      indicatorKeys,
-      projectKeys: [...new Set(projectKeys)],
-      footnoteKeys,
-    };
-  });
-
   function addProject(p: RawProject, m: MeasureRead): string {
     const mark = extractRepostMark(p.title);
     const title = mark.text;
@@ -318,7 +290,12 @@ export function parsePlanDocument(text: string, options: ParsePlanOptions = {}):
         footnoteKeys: [],
       };
       projects.push(project);
-      entry = { project, approachFromRepost: mark.repost, approachMeasure: m.title, approachLine: p.approachLine ?? p.line };
+      entry = {
+        project,
+        approachFromRepost: mark.repost,
+        approachMeasure: m.title,
+        approachLine: p.approachLine ?? p.line,
+      };
       projectsByTitle.set(matchKey(title), entry);
       if (p.approach === null) {
         warnings.push({ line: p.line, message: `Project 「${title}」 (line ${p.line}) has no 実施方針 row.` });
@@ -344,7 +321,13 @@ export function parsePlanDocument(text: string, options: ParsePlanOptions = {}):
     return project.key;
   }
 
-  function reconcileApproach(entry: ProjectEntry, approach: string[], repost: boolean, measureTitle: string, line: number): void {
+  function reconcileApproach(
+    entry: ProjectEntry,
+    approach: string[],
+    repost: boolean,
+    measureTitle: string,
+    line: number,
+  ): void {
     const kept = entry.project.approach;
     if (kept.join('\n') === approach.join('\n')) return;
     // The original printing (not marked 再掲) is the authority; between two of the same kind the first one stays.
@@ -353,8 +336,12 @@ export function parsePlanDocument(text: string, options: ParsePlanOptions = {}):
     const loser = replace ? kept : approach;
     const describe = (fromRepost: boolean, title: string, at: number): string =>
       `${fromRepost ? 'marked 再掲 ' : ''}under measure 「${title}」 (line ${at})`;
-    const keptWhere = replace ? describe(repost, measureTitle, line) : describe(entry.approachFromRepost, entry.approachMeasure, entry.approachLine);
-    const droppedWhere = replace ? describe(entry.approachFromRepost, entry.approachMeasure, entry.approachLine) : describe(repost, measureTitle, line);
+    const keptWhere = replace
+      ? describe(repost, measureTitle, line)
+      : describe(entry.approachFromRepost, entry.approachMeasure, entry.approachLine);
+    const droppedWhere = replace
+      ? describe(entry.approachFromRepost, entry.approachMeasure, entry.approachLine)
+      : describe(repost, measureTitle, line);
     const differences: string[] = [];
     for (let i = 0; i < Math.max(winner.length, loser.length); i += 1) {
       const w = winner[i];
@@ -380,6 +367,41 @@ export function parsePlanDocument(text: string, options: ParsePlanOptions = {}):
     }
   }
 
+  const parsedMeasures: ParsedMeasure[] = measures.map((m, i) => {
+    const measureContext = `Measure 「${m.title}」, outcome table`;
+    let indicatorKeys: string[] = [];
+    let footnoteKeys: string[] = [];
+    if (m.outcome && m.raw.outcome) {
+      const byMarker = registerFootnotes(m.raw.outcome, { measureKey: m.key, projectKey: null }, measureContext);
+      footnoteKeys = [...new Set(byMarker.values())];
+      indicatorKeys = addRows(m.outcome, m.raw.outcome, 'OUTCOME', byMarker, measureContext);
+    } else {
+      warnings.push({
+        line: m.raw.line,
+        message: `Measure 「${m.title}」 (line ${m.raw.line}) has no 成果指標 table.`,
+      });
+    }
+    if (m.raw.purpose.length === 0) {
+      warnings.push({
+        line: m.raw.line,
+        message: `Measure 「${m.title}」 (line ${m.raw.line}) has no 目的・方向性 text.`,
+      });
+    }
+    const projectKeys = m.raw.projects.map((p) => addProject(p, m));
+    const policy = policies.byMeasure[i] ?? { number: 0, inferred: true };
+    return {
+      key: m.key,
+      position: i + 1,
+      title: m.title,
+      purpose: m.raw.purpose.join('\n'),
+      policyNumber: policy.number,
+      policyInferred: policy.inferred,
+      indicatorKeys,
+      projectKeys: [...new Set(projectKeys)],
+      footnoteKeys,
+    };
+  });
+
   for (const indicator of indicators) {
     indicator.unit = inferUnit(indicator.cells);
     indicator.cumulative = inferCumulative(indicator.name);
@@ -392,7 +414,10 @@ export function parsePlanDocument(text: string, options: ParsePlanOptions = {}):
     title = doc.firstHeading ? stripChapterNumber(doc.firstHeading) : '';
     if (title === '') {
       title = measures[0]?.title ?? '';
-      warnings.push({ line: 1, message: `The document has no # heading to take the plan title from; the first measure's title 「${title}」 was used.` });
+      warnings.push({
+        line: 1,
+        message: `The document has no # heading to take the plan title from; the first measure's title 「${title}」 was used.`,
+      });
     }
   }
 
@@ -446,12 +471,16 @@ function resolveYears(measures: MeasureRead[], targetTables: ReadTable[], warnin
   }
   if (!years) {
     const targetYears = [
-      ...new Set(targetTables.flatMap((t) => t.layout.columns.flatMap((c) => (c.ref.kind === 'year' ? [c.ref.year] : [])))),
+      ...new Set(
+        targetTables.flatMap((t) => t.layout.columns.flatMap((c) => (c.ref.kind === 'year' ? [c.ref.year] : []))),
+      ),
     ].sort((a, b) => a - b);
     const first = targetYears[0];
     const last = targetYears.at(-1);
     if (first === undefined || last === undefined) {
-      throw new PlanParseError('The document has no table header naming fiscal years (年度), so it holds no recognisable plan.');
+      throw new PlanParseError(
+        'The document has no table header naming fiscal years (年度), so it holds no recognisable plan.',
+      );
     }
     years = { baseYear: first - 1, planYears: targetYears, finalYear: last };
     warnings.push({
@@ -474,7 +503,9 @@ function resolveYears(measures: MeasureRead[], targetTables: ReadTable[], warnin
 
 /** The header over the plan-year columns should read the same in every outcome table (実施計画 (第2期)). */
 function checkPlanHeaders(measures: MeasureRead[], warnings: Warning[]): void {
-  const headers = measures.flatMap((m) => (m.outcome?.layout.planHeader ? [{ m, header: m.outcome.layout.planHeader }] : []));
+  const headers = measures.flatMap((m) =>
+    m.outcome?.layout.planHeader ? [{ m, header: m.outcome.layout.planHeader }] : [],
+  );
   const counts = new Map<string, number>();
   for (const h of headers) counts.set(matchKey(h.header), (counts.get(matchKey(h.header)) ?? 0) + 1);
   let majority = '';

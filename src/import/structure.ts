@@ -100,7 +100,10 @@ export function buildStructure(blocks: Block[], warnings: Warning[]): RawDocumen
   };
   const where = (): string => (measure ? `in measure 「${measure.title ?? '?'}」` : 'before the first 施策名');
   const unexpected = (block: Block, what: string): void => {
-    warn(block.line, `Line ${block.line} ${where()}: ${what} ${describeLine(block)} was not understood and was not imported.`);
+    warn(
+      block.line,
+      `Line ${block.line} ${where()}: ${what} ${describeLine(block)} was not understood and was not imported.`,
+    );
   };
 
   for (const block of blocks) {
@@ -113,7 +116,14 @@ export function buildStructure(blocks: Block[], warnings: Warning[]): RawDocumen
         break;
       case 'measure': {
         if (measure) measure.endLine = block.line - 1;
-        measure = { line: block.line, endLine: blocks.length, title: block.title, purpose: [], outcome: null, projects: [] };
+        measure = {
+          line: block.line,
+          endLine: blocks.length,
+          title: block.title,
+          purpose: [],
+          outcome: null,
+          projects: [],
+        };
         doc.measures.push(measure);
         awaitingTitle = block.title === null;
         section = 'none';
@@ -150,7 +160,10 @@ export function buildStructure(blocks: Block[], warnings: Warning[]): RawDocumen
           break;
         }
         if (awaitingTitle) {
-          warn(block.line, `Measure at line ${measure.line}: no title (「…」) follows 施策名; the measure is imported untitled.`);
+          warn(
+            block.line,
+            `Measure at line ${measure.line}: no title (「…」) follows 施策名; the measure is imported untitled.`,
+          );
           awaitingTitle = false;
         }
         section = block.kind;
@@ -181,7 +194,10 @@ export function buildStructure(blocks: Block[], warnings: Warning[]): RawDocumen
           break;
         }
         if (awaitingTitle) {
-          warn(block.line, `Measure at line ${measure.line}: no title (「…」) follows 施策名; the measure is imported untitled.`);
+          warn(
+            block.line,
+            `Measure at line ${measure.line}: no title (「…」) follows 施策名; the measure is imported untitled.`,
+          );
           awaitingTitle = false;
         }
         if (first === KEYWORD_PROJECT) {
@@ -190,9 +206,16 @@ export function buildStructure(blocks: Block[], warnings: Warning[]): RawDocumen
           measure.projects.push(project);
           section = 'projects';
           table = null;
-          if (text === '') warn(block.line, `Line ${block.line} in measure 「${measure.title ?? '?'}」: a 事業名 row has no project name.`);
+          if (text === '')
+            warn(
+              block.line,
+              `Line ${block.line} in measure 「${measure.title ?? '?'}」: a 事業名 row has no project name.`,
+            );
           if (extra.length > 0) {
-            warn(block.line, `Project 「${text}」 (line ${block.line}): extra cells after the name were not imported: ${extra.map((e) => quote(e)).join(', ')}.`);
+            warn(
+              block.line,
+              `Project 「${text}」 (line ${block.line}): extra cells after the name were not imported: ${extra.map((e) => quote(e)).join(', ')}.`,
+            );
           }
         } else if (first === KEYWORD_APPROACH) {
           const { text, extra } = contentCell(block.cells);
@@ -200,7 +223,10 @@ export function buildStructure(blocks: Block[], warnings: Warning[]): RawDocumen
             unexpected(block, 'the 実施方針 row, outside any 事業名 block,');
           } else {
             if (project.approach !== null) {
-              warn(block.line, `Project 「${project.title}」 (line ${block.line}): a second 実施方針 row; its text is added after the first.`);
+              warn(
+                block.line,
+                `Project 「${project.title}」 (line ${block.line}): a second 実施方針 row; its text is added after the first.`,
+              );
             }
             project.approach = [project.approach, text, ...extra].filter((t) => t !== null && t !== '').join(' ');
             project.approachLine ??= block.line;
@@ -216,7 +242,10 @@ export function buildStructure(blocks: Block[], warnings: Warning[]): RawDocumen
           }
         } else if (first === KEYWORD_INDICATOR) {
           if (measure.outcome) {
-            warn(block.line, `Measure 「${measure.title ?? '?'}」 (line ${block.line}): a second outcome table; its rows are added to the first.`);
+            warn(
+              block.line,
+              `Measure 「${measure.title ?? '?'}」 (line ${block.line}): a second outcome table; its rows are added to the first.`,
+            );
             table = measure.outcome;
           } else {
             table = { kind: 'OUTCOME', line: block.line, header: block.cells, yearRow: null, rows: [], footnotes: [] };
@@ -225,7 +254,13 @@ export function buildStructure(blocks: Block[], warnings: Warning[]): RawDocumen
           lastTable = table;
           project = null;
           section = 'outcomes';
-        } else if (table && table.kind === 'OUTCOME' && table.yearRow === null && table.rows.length === 0 && first === '') {
+        } else if (
+          table &&
+          table.kind === 'OUTCOME' &&
+          table.yearRow === null &&
+          table.rows.length === 0 &&
+          first === ''
+        ) {
           table.yearRow = block.cells;
         } else if (table) {
           table.rows.push({ line: block.line, cells: block.cells });
@@ -237,7 +272,10 @@ export function buildStructure(blocks: Block[], warnings: Warning[]): RawDocumen
     }
   }
   if (awaitingTitle && measure) {
-    warn(measure.line, `Measure at line ${measure.line}: no title (「…」) follows 施策名; the measure is imported untitled.`);
+    warn(
+      measure.line,
+      `Measure at line ${measure.line}: no title (「…」) follows 施策名; the measure is imported untitled.`,
+    );
   }
   return doc;
 }

@@ -81,7 +81,8 @@ export function readLayout(table: RawTable, context: string, warnings: Warning[]
     if (headerCell !== '') groupHeader = headerCell;
     const label = normalizeText(labels[i] ?? '');
     const underHeader = table.yearRow ? groupHeader : label;
-    const year = label === '' ? null : parseFiscalYearLabel(label);
+    // 「2年度 (見込み)」: a remark after the year label does not change the year.
+    const year = label === '' ? null : parseFiscalYearLabel(label.replace(/\s*\([^()]*\)$/, ''));
     let group: Column['group'] = 'plan';
     if (BASE_HEADER.test(underHeader)) group = 'base';
     else if (FINAL_HEADER.test(underHeader)) group = 'final';
@@ -96,7 +97,7 @@ export function readLayout(table: RawTable, context: string, warnings: Warning[]
       if (label !== '') {
         warnings.push({
           line: table.line,
-          message: `${context} (line ${table.line}): the column header ${`「${label}」`} is not a fiscal year; values under it are kept as unlabeled cells.`,
+          message: `${context} (line ${table.line}): the column header 「${label}」 is not a fiscal year; values under it are kept as unlabeled cells.`,
         });
       }
     }
@@ -211,7 +212,10 @@ export function readTable(table: RawTable, context: string, warnings: Warning[])
       }
     }
     const siteLabel = labels[0] === '' ? { name: site, markers: siteMarkers } : readLabel(site);
-    const rest = labels.slice(1).filter((l) => l !== '').map(readLabel);
+    const rest = labels
+      .slice(1)
+      .filter((l) => l !== '')
+      .map(readLabel);
     const name = [siteLabel.name, ...rest.map((r) => r.name)].join(' → ');
     const markers = [...new Set([...siteLabel.markers, ...rest.flatMap((r) => r.markers)])];
     if (labels[0] === '') {

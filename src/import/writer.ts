@@ -83,7 +83,11 @@ function idOf(map: Map<string, number>, key: string, what: string): number {
  * Stores a parsed plan. Must run inside the caller's transaction (`m` is its manager): a failure
  * anywhere leaves the database as it was. One INSERT per table and 500 rows.
  */
-export async function writePlan(m: EntityManager, parsed: ParsedPlan, source: PlanSource): Promise<{ planId: number; counts: ImportCounts }> {
+export async function writePlan(
+  m: EntityManager,
+  parsed: ParsedPlan,
+  source: PlanSource,
+): Promise<{ planId: number; counts: ImportCounts }> {
   const [planId] = await insertAll(m, Plan, [
     {
       code: source.code,
@@ -187,7 +191,11 @@ export async function writePlan(m: EntityManager, parsed: ParsedPlan, source: Pl
     m,
     TargetFootnote,
     cells.flatMap(({ cell }, i) =>
-      cell.footnoteKeys.map((key) => ({ planId, targetId: targetIds[i], footnoteId: idOf(footnoteByKey, key, 'footnote') })),
+      cell.footnoteKeys.map((key) => ({
+        planId,
+        targetId: targetIds[i],
+        footnoteId: idOf(footnoteByKey, key, 'footnote'),
+      })),
     ),
   );
   await insertLinks(

@@ -18,7 +18,10 @@ import {
 type Entity<T> = new () => T;
 
 /** Loads rows by primary key: one `WHERE id = ANY($1)` per batch, results in key order. */
-function byId<T extends ObjectLiteral & { id: number }>(ds: DataSource, entity: Entity<T>): DataLoader<number, T | null> {
+function byId<T extends ObjectLiteral & { id: number }>(
+  ds: DataSource,
+  entity: Entity<T>,
+): DataLoader<number, T | null> {
   return new DataLoader<number, T | null>(async (ids) => {
     const rows = await ds.getRepository(entity).createQueryBuilder('e').where('e.id = ANY(:ids)', { ids }).getMany();
     const found = new Map(rows.map((row) => [row.id, row]));
@@ -41,7 +44,12 @@ function childrenOf<T extends ObjectLiteral>(
       .orderBy(`e.${orderBy}`, 'ASC')
       .addOrderBy('e.id', 'ASC')
       .getMany();
-    return group(parentIds, rows, (row) => row[foreignKey] as number, (row) => row);
+    return group(
+      parentIds,
+      rows,
+      (row) => row[foreignKey] as number,
+      (row) => row,
+    );
   });
 }
 
@@ -65,7 +73,12 @@ function through<L extends ObjectLiteral, T>(
       .orderBy(orderBy, 'ASC')
       .addOrderBy('far.id', 'ASC')
       .getMany();
-    return group(parentIds, rows, (row) => row[nearKey] as number, (row) => row[far] as T);
+    return group(
+      parentIds,
+      rows,
+      (row) => row[nearKey] as number,
+      (row) => row[far] as T,
+    );
   });
 }
 
@@ -97,16 +110,52 @@ export function createLoaders(ds: DataSource) {
     footnotesByMeasure: childrenOf(ds, Footnote, 'measureId', 'marker'),
     footnotesByProject: childrenOf(ds, Footnote, 'projectId', 'marker'),
 
-    indicatorsByMeasure: through<MeasureIndicator, Indicator>(ds, MeasureIndicator, 'measureId', 'indicator', 'l.position'),
-    measuresByIndicator: through<MeasureIndicator, Measure>(ds, MeasureIndicator, 'indicatorId', 'measure', 'far.position'),
+    indicatorsByMeasure: through<MeasureIndicator, Indicator>(
+      ds,
+      MeasureIndicator,
+      'measureId',
+      'indicator',
+      'l.position',
+    ),
+    measuresByIndicator: through<MeasureIndicator, Measure>(
+      ds,
+      MeasureIndicator,
+      'indicatorId',
+      'measure',
+      'far.position',
+    ),
     projectsByMeasure: through<MeasureProject, Project>(ds, MeasureProject, 'measureId', 'project', 'l.position'),
     measuresByProject: through<MeasureProject, Measure>(ds, MeasureProject, 'projectId', 'measure', 'far.position'),
-    indicatorsByProject: through<ProjectIndicator, Indicator>(ds, ProjectIndicator, 'projectId', 'indicator', 'l.position'),
-    projectsByIndicator: through<ProjectIndicator, Project>(ds, ProjectIndicator, 'indicatorId', 'project', 'far.position'),
+    indicatorsByProject: through<ProjectIndicator, Indicator>(
+      ds,
+      ProjectIndicator,
+      'projectId',
+      'indicator',
+      'l.position',
+    ),
+    projectsByIndicator: through<ProjectIndicator, Project>(
+      ds,
+      ProjectIndicator,
+      'indicatorId',
+      'project',
+      'far.position',
+    ),
     footnotesByTarget: through<TargetFootnote, Footnote>(ds, TargetFootnote, 'targetId', 'footnote', 'far.marker'),
     targetsByFootnote: through<TargetFootnote, Target>(ds, TargetFootnote, 'footnoteId', 'target', 'far.indicatorId'),
-    footnotesByIndicator: through<IndicatorFootnote, Footnote>(ds, IndicatorFootnote, 'indicatorId', 'footnote', 'far.marker'),
-    indicatorsByFootnote: through<IndicatorFootnote, Indicator>(ds, IndicatorFootnote, 'footnoteId', 'indicator', 'far.position'),
+    footnotesByIndicator: through<IndicatorFootnote, Footnote>(
+      ds,
+      IndicatorFootnote,
+      'indicatorId',
+      'footnote',
+      'far.marker',
+    ),
+    indicatorsByFootnote: through<IndicatorFootnote, Indicator>(
+      ds,
+      IndicatorFootnote,
+      'footnoteId',
+      'indicator',
+      'far.position',
+    ),
   };
 }
 

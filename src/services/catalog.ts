@@ -14,7 +14,11 @@ function likePattern(term: string): string {
 }
 
 /** Case-insensitive substring match on any of `columns`, with full- and half-width forms alike (NFKC). */
-function whereSearch<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, columns: string[], term?: string | null): void {
+function whereSearch<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  columns: string[],
+  term?: string | null,
+): void {
   if (!term) return;
   const any = columns.map((c) => `normalize(${c}, NFKC) ILIKE :search`).join(' OR ');
   qb.andWhere(`(${any})`, { search: likePattern(term) });
@@ -33,7 +37,11 @@ export async function findPlanByCode(ctx: Context, code: string): Promise<Plan |
   return ctx.db.getRepository(Plan).findOne({ where: { code } });
 }
 
-export async function listPolicies(ctx: Context, filter: PolicyFilter | null | undefined, page: PageArgs): Promise<ConnectionResult<Policy>> {
+export async function listPolicies(
+  ctx: Context,
+  filter: PolicyFilter | null | undefined,
+  page: PageArgs,
+): Promise<ConnectionResult<Policy>> {
   const qb = ctx.db.getRepository(Policy).createQueryBuilder('e');
   wherePlan(qb, 'e', filter?.planCode);
   whereSearch(qb, ['e.title'], filter?.search);
@@ -41,7 +49,11 @@ export async function listPolicies(ctx: Context, filter: PolicyFilter | null | u
   return paginate(qb, 'e', page);
 }
 
-export async function listMeasures(ctx: Context, filter: MeasureFilter | null | undefined, page: PageArgs): Promise<ConnectionResult<Measure>> {
+export async function listMeasures(
+  ctx: Context,
+  filter: MeasureFilter | null | undefined,
+  page: PageArgs,
+): Promise<ConnectionResult<Measure>> {
   const qb = ctx.db.getRepository(Measure).createQueryBuilder('e');
   wherePlan(qb, 'e', filter?.planCode);
   whereSearch(qb, ['e.title', 'e.purpose'], filter?.search);
@@ -53,34 +65,52 @@ export async function listMeasures(ctx: Context, filter: MeasureFilter | null | 
   return paginate(qb, 'e', page);
 }
 
-export async function listProjects(ctx: Context, filter: ProjectFilter | null | undefined, page: PageArgs): Promise<ConnectionResult<Project>> {
+export async function listProjects(
+  ctx: Context,
+  filter: ProjectFilter | null | undefined,
+  page: PageArgs,
+): Promise<ConnectionResult<Project>> {
   const qb = ctx.db.getRepository(Project).createQueryBuilder('e');
   wherePlan(qb, 'e', filter?.planCode);
   whereSearch(qb, ['e.title', "array_to_string(e.approach, ' ')"], filter?.search);
   if (filter?.measureId != null) {
     const { id } = parseGlobalId(filter.measureId, 'Measure');
-    qb.andWhere('e.id IN (SELECT mp.project_id FROM measure_project mp WHERE mp.measure_id = :measureId)', { measureId: id });
+    qb.andWhere('e.id IN (SELECT mp.project_id FROM measure_project mp WHERE mp.measure_id = :measureId)', {
+      measureId: id,
+    });
   }
   return paginate(qb, 'e', page);
 }
 
-export async function listIndicators(ctx: Context, filter: IndicatorFilter | null | undefined, page: PageArgs): Promise<ConnectionResult<Indicator>> {
+export async function listIndicators(
+  ctx: Context,
+  filter: IndicatorFilter | null | undefined,
+  page: PageArgs,
+): Promise<ConnectionResult<Indicator>> {
   const qb = ctx.db.getRepository(Indicator).createQueryBuilder('e');
   wherePlan(qb, 'e', filter?.planCode);
   whereSearch(qb, ['e.name'], filter?.search);
   if (filter?.kind != null) qb.andWhere('e.kind = :kind', { kind: filter.kind });
   if (filter?.measureId != null) {
     const { id } = parseGlobalId(filter.measureId, 'Measure');
-    qb.andWhere('e.id IN (SELECT mi.indicator_id FROM measure_indicator mi WHERE mi.measure_id = :measureId)', { measureId: id });
+    qb.andWhere('e.id IN (SELECT mi.indicator_id FROM measure_indicator mi WHERE mi.measure_id = :measureId)', {
+      measureId: id,
+    });
   }
   if (filter?.projectId != null) {
     const { id } = parseGlobalId(filter.projectId, 'Project');
-    qb.andWhere('e.id IN (SELECT pi.indicator_id FROM project_indicator pi WHERE pi.project_id = :projectId)', { projectId: id });
+    qb.andWhere('e.id IN (SELECT pi.indicator_id FROM project_indicator pi WHERE pi.project_id = :projectId)', {
+      projectId: id,
+    });
   }
   return paginate(qb, 'e', page);
 }
 
-export async function listFootnotes(ctx: Context, filter: FootnoteFilter | null | undefined, page: PageArgs): Promise<ConnectionResult<Footnote>> {
+export async function listFootnotes(
+  ctx: Context,
+  filter: FootnoteFilter | null | undefined,
+  page: PageArgs,
+): Promise<ConnectionResult<Footnote>> {
   const qb = ctx.db.getRepository(Footnote).createQueryBuilder('e');
   wherePlan(qb, 'e', filter?.planCode);
   whereSearch(qb, ['e.text'], filter?.search);

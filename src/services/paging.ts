@@ -14,7 +14,8 @@ export function encodeCursor(id: number): string {
 export function decodeCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const id = text.startsWith(CURSOR_PREFIX) ? Number(text.slice(CURSOR_PREFIX.length)) : NaN;
-  if (!Number.isSafeInteger(id) || id < 0) throw badInput(`Invalid cursor "${cursor}": use a cursor returned by this API.`);
+  if (!Number.isSafeInteger(id) || id < 0)
+    throw badInput(`Invalid cursor "${cursor}": use a cursor returned by this API.`);
   return id;
 }
 
@@ -38,7 +39,10 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
     .orderBy()
     .getRawOne<{ total: number; before: number }>();
 
-  const page = qb.clone().orderBy(`${alias}.id`, 'ASC').limit(first + 1);
+  const page = qb
+    .clone()
+    .orderBy(`${alias}.id`, 'ASC')
+    .limit(first + 1);
   if (afterId !== null) page.andWhere(`${alias}.id > :afterId`, { afterId });
   const rows = first === 0 ? [] : await page.getMany();
   const nodes = rows.slice(0, first);

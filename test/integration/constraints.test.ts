@@ -29,7 +29,10 @@ describe('database constraints', () => {
     const m = await one<{ id: number }>('SELECT id FROM measure WHERE plan_id = $1 LIMIT 1', [a]);
     const i = await one<{ id: number }>('SELECT id FROM indicator WHERE plan_id = $1 LIMIT 1', [b]);
     await expect(
-      db.dataSource.query('INSERT INTO measure_indicator (measure_id, indicator_id, plan_id, position) VALUES ($1, $2, $3, 99)', [m.id, i.id, a]),
+      db.dataSource.query(
+        'INSERT INTO measure_indicator (measure_id, indicator_id, plan_id, position) VALUES ($1, $2, $3, 99)',
+        [m.id, i.id, a],
+      ),
     ).rejects.toThrow(/foreign key/);
   });
 
@@ -45,7 +48,10 @@ describe('database constraints', () => {
   });
 
   it('refuses a second cell for the same indicator and year', async () => {
-    const t = await one<{ indicator_id: number; fiscal_year: number }>('SELECT indicator_id, fiscal_year FROM target WHERE plan_id = $1 LIMIT 1', [a]);
+    const t = await one<{ indicator_id: number; fiscal_year: number }>(
+      'SELECT indicator_id, fiscal_year FROM target WHERE plan_id = $1 LIMIT 1',
+      [a],
+    );
     await expect(
       db.dataSource.query(
         `INSERT INTO target (plan_id, indicator_id, fiscal_year, role, value_raw, value_kind, value_text) VALUES ($1, $2, $3, 'TARGET', '実施', 'STATUS', '実施')`,
@@ -55,14 +61,19 @@ describe('database constraints', () => {
   });
 
   it('refuses a quantity without a number, an unknown kind, and a footnote with two owners', async () => {
-    const i = await one<{ id: number }>(`SELECT id FROM indicator WHERE plan_id = $1 AND NOT EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = indicator.id AND t.fiscal_year = 2024) LIMIT 1`, [a]);
+    const i = await one<{ id: number }>(
+      `SELECT id FROM indicator WHERE plan_id = $1 AND NOT EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = indicator.id AND t.fiscal_year = 2024) LIMIT 1`,
+      [a],
+    );
     await expect(
       db.dataSource.query(
         `INSERT INTO target (plan_id, indicator_id, fiscal_year, role, value_raw, value_kind) VALUES ($1, $2, 2024, 'TARGET', '?', 'QUANTITY')`,
         [a, i.id],
       ),
     ).rejects.toThrow(/check constraint/);
-    await expect(db.dataSource.query(`UPDATE indicator SET kind = 'OTHER' WHERE id = $1`, [i.id])).rejects.toThrow(/check constraint/);
+    await expect(db.dataSource.query(`UPDATE indicator SET kind = 'OTHER' WHERE id = $1`, [i.id])).rejects.toThrow(
+      /check constraint/,
+    );
     const m = await one<{ id: number }>('SELECT id FROM measure WHERE plan_id = $1 LIMIT 1', [a]);
     const p = await one<{ id: number }>('SELECT id FROM project WHERE plan_id = $1 LIMIT 1', [a]);
     await expect(

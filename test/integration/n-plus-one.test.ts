@@ -12,7 +12,9 @@ beforeAll(async () => {
   app = await startTestApp();
   const text = readFileSync(join(__dirname, '..', '..', 'seeds', 'arakawa-plan-chapter7.txt'), 'utf8');
   const large = scalePlan(parsePlanDocument(text), 10);
-  await app.db.dataSource.transaction((m) => writePlan(m, large, { code: 'arakawa-x10', name: 'x10', sha256: '0'.repeat(64) }));
+  await app.db.dataSource.transaction((m) =>
+    writePlan(m, large, { code: 'arakawa-x10', name: 'x10', sha256: '0'.repeat(64) }),
+  );
 });
 afterAll(async () => {
   await app?.close();
@@ -21,7 +23,8 @@ afterAll(async () => {
 /** Counts every object in a response, to prove the large plan really returned ten times the rows. */
 function countObjects(value: unknown): number {
   if (Array.isArray(value)) return value.reduce((n: number, v) => n + countObjects(v), 0);
-  if (value && typeof value === 'object') return 1 + Object.values(value).reduce((n: number, v) => n + countObjects(v), 0);
+  if (value && typeof value === 'object')
+    return 1 + Object.values(value).reduce((n: number, v) => n + countObjects(v), 0);
   return 0;
 }
 
@@ -41,6 +44,8 @@ describe('the whole-plan query has no N+1', () => {
     expect(large.extensions?.sqlStatements).toBe(statements);
     // One statement per relation level of the query (plus the plan itself): it can't grow with rows.
     expect(statements).toBeLessThanOrEqual(20);
-    console.log(`whole-plan query: ${statements} SQL statements (${smallObjects} objects) vs ${large.extensions?.sqlStatements} (${largeObjects} objects)`);
+    console.log(
+      `whole-plan query: ${statements} SQL statements (${smallObjects} objects) vs ${large.extensions?.sqlStatements} (${largeObjects} objects)`,
+    );
   });
 });

@@ -61,7 +61,12 @@ function cells(ind: IndicatorOut) {
 describe('the plan', () => {
   it('lists the bundled Arakawa plan with its fiscal years', async () => {
     const res = await app.gql<{
-      plans: { code: string; baseYear: { year: number; label: string }; finalYear: { year: number; labelEn: string }; fiscalYears: { year: number }[] }[];
+      plans: {
+        code: string;
+        baseYear: { year: number; label: string };
+        finalYear: { year: number; labelEn: string };
+        fiscalYears: { year: number }[];
+      }[];
     }>('{ plans { code baseYear { year label } finalYear { year labelEn } fiscalYears { year } } }');
     expect(res.status).toBe(200);
     expect(res.data!.plans).toEqual([
@@ -75,9 +80,9 @@ describe('the plan', () => {
   });
 
   it('has two policies with their measures, membership taken from the page headers', async () => {
-    const res = await app.gql<{ plan: { policies: { number: number; title: string; measures: { title: string; policyInferred: boolean }[] }[] } }>(
-      '{ plan(code: "arakawa") { policies { number title measures { title policyInferred } } } }',
-    );
+    const res = await app.gql<{
+      plan: { policies: { number: number; title: string; measures: { title: string; policyInferred: boolean }[] }[] };
+    }>('{ plan(code: "arakawa") { policies { number title measures { title policyInferred } } } }');
     const policies = res.data!.plan.policies;
     expect(policies.map((p) => [p.number, p.title])).toEqual([
       [14, '積極的な区政情報の発信と信頼される区政の推進'],
@@ -112,7 +117,15 @@ describe('typed cells', () => {
     expect(ind.direction).toBe('DECREASE');
     expect(ind.unit).toBe('%');
     expect(cells(ind)).toEqual([
-      { year: 2020, role: 'BASELINE_ESTIMATE', raw: '90%程度', kind: 'QUANTITY', number: 90, unit: '%', comparator: 'APPROX' },
+      {
+        year: 2020,
+        role: 'BASELINE_ESTIMATE',
+        raw: '90%程度',
+        kind: 'QUANTITY',
+        number: 90,
+        unit: '%',
+        comparator: 'APPROX',
+      },
       { year: 2021, role: 'TARGET', raw: '90%程度', kind: 'QUANTITY', number: 90, unit: '%', comparator: 'APPROX' },
       { year: 2022, role: 'TARGET', raw: '85%程度', kind: 'QUANTITY', number: 85, unit: '%', comparator: 'APPROX' },
       { year: 2023, role: 'TARGET', raw: '85%程度', kind: 'QUANTITY', number: 85, unit: '%', comparator: 'APPROX' },
@@ -132,7 +145,15 @@ describe('typed cells', () => {
     const [ind] = await indicator('公共施設の延床面積');
     expect(ind.direction).toBe('MAINTAIN');
     expect(cells(ind)).toEqual([
-      { year: 2020, role: 'BASELINE_ESTIMATE', raw: '44 万㎡', kind: 'QUANTITY', number: 440000, unit: '㎡', comparator: 'EQ' },
+      {
+        year: 2020,
+        role: 'BASELINE_ESTIMATE',
+        raw: '44 万㎡',
+        kind: 'QUANTITY',
+        number: 440000,
+        unit: '㎡',
+        comparator: 'EQ',
+      },
       ...[2021, 2022, 2023].map((year) => ({
         year,
         role: 'TARGET',
@@ -155,7 +176,12 @@ describe('typed cells', () => {
   it('text statuses keep their note: 実施 (パンフレット作成含む)', async () => {
     const [ind] = await indicator('新公会計制度に基づいた決算分析等公表');
     const base = ind.targets[0];
-    expect(base.value).toMatchObject({ raw: '実施 (パンフレット作成含む)', kind: 'STATUS', text: '実施', note: 'パンフレット作成含む' });
+    expect(base.value).toMatchObject({
+      raw: '実施 (パンフレット作成含む)',
+      kind: 'STATUS',
+      text: '実施',
+      note: 'パンフレット作成含む',
+    });
     expect(ind.projects.map((p) => p.title)).toEqual(['行政評価の推進', '新公会計制度の活用']);
   });
 
@@ -179,7 +205,16 @@ describe('repeats and reposts', () => {
   });
 
   it('計画的かつ体系的な職員育成 is one project under two measures with its repost page', async () => {
-    const res = await app.gql<{ projects: { nodes: { title: string; repostPage: number | null; measures: { title: string }[]; indicators: { name: string }[] }[] } }>(
+    const res = await app.gql<{
+      projects: {
+        nodes: {
+          title: string;
+          repostPage: number | null;
+          measures: { title: string }[];
+          indicators: { name: string }[];
+        }[];
+      };
+    }>(
       '{ projects(filter: { planCode: "arakawa", search: "計画的かつ体系的な職員育成" }) { nodes { title repostPage measures { title } indicators { name } } } }',
     );
     const nodes = res.data!.projects.nodes;
@@ -204,7 +239,16 @@ describe('footnotes', () => {
 
   it('the COVID footnote query lists every COVID cell and row', async () => {
     const res = await app.gql<{
-      footnotes: { totalCount: number; nodes: { text: string; project: { title: string } | null; measure: { title: string } | null; targets: { fiscalYear: { year: number }; indicator: { name: string } }[]; indicators: { name: string }[] }[] };
+      footnotes: {
+        totalCount: number;
+        nodes: {
+          text: string;
+          project: { title: string } | null;
+          measure: { title: string } | null;
+          targets: { fiscalYear: { year: number }; indicator: { name: string } }[];
+          indicators: { name: string }[];
+        }[];
+      };
     }>(operation('covid-footnotes'), { planCode: 'arakawa' });
     expect(res.errors).toBeUndefined();
     const { nodes, totalCount } = res.data!.footnotes;
@@ -219,7 +263,20 @@ describe('footnotes', () => {
 
 describe('global IDs and connections', () => {
   it('node(id) resolves every type', async () => {
-    const res = await app.gql<{ plan: { id: string; policies: { id: string; measures: { id: string; footnotes: { id: string }[]; projects: { id: string }[]; outcomeIndicators: { id: string; targets: { id: string }[] }[] }[] }[] } }>(
+    const res = await app.gql<{
+      plan: {
+        id: string;
+        policies: {
+          id: string;
+          measures: {
+            id: string;
+            footnotes: { id: string }[];
+            projects: { id: string }[];
+            outcomeIndicators: { id: string; targets: { id: string }[] }[];
+          }[];
+        }[];
+      };
+    }>(
       '{ plan(code: "arakawa") { id policies { id measures { id footnotes { id } projects { id } outcomeIndicators { id targets { id } } } } } }',
     );
     const plan = res.data!.plan;
@@ -234,7 +291,10 @@ describe('global IDs and connections', () => {
       ['Footnote', measure.footnotes[0].id],
     ];
     for (const [type, id] of ids) {
-      const node = await app.gql<{ node: { __typename: string; id: string } }>('query($id: ID!) { node(id: $id) { __typename id } }', { id });
+      const node = await app.gql<{ node: { __typename: string; id: string } }>(
+        'query($id: ID!) { node(id: $id) { __typename id } }',
+        { id },
+      );
       expect(node.data!.node).toEqual({ __typename: type, id });
     }
   });
@@ -249,7 +309,13 @@ describe('global IDs and connections', () => {
   it('pages through indicators with cursors and totalCount', async () => {
     const q = `query($after: String) { indicators(filter: { planCode: "arakawa" }, first: 10, after: $after) {
       totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
-    type Page = { indicators: { totalCount: number; edges: { cursor: string; node: { id: string } }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null } } };
+    type Page = {
+      indicators: {
+        totalCount: number;
+        edges: { cursor: string; node: { id: string } }[];
+        pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+      };
+    };
     const seen: string[] = [];
     let after: string | null = null;
     let total = 0;
@@ -272,7 +338,9 @@ describe('global IDs and connections', () => {
     expect(none.data!.indicators.totalCount).toBe(0);
     const csirt = await app.gql<{ indicators: { nodes: { name: string }[] } }>(q, { f: { search: 'ｃｓｉｒｔ' } });
     expect(csirt.data!.indicators.nodes.map((n) => n.name)).toEqual([expect.stringContaining('CSIRT')]);
-    const outcome = await app.gql<{ indicators: { nodes: { kind: string }[] } }>(q, { f: { planCode: 'arakawa', kind: 'OUTCOME' } });
+    const outcome = await app.gql<{ indicators: { nodes: { kind: string }[] } }>(q, {
+      f: { planCode: 'arakawa', kind: 'OUTCOME' },
+    });
     expect(outcome.data!.indicators.nodes.length).toBeGreaterThan(10);
     expect(outcome.data!.indicators.nodes.every((n) => n.kind === 'OUTCOME')).toBe(true);
   });

@@ -13,12 +13,17 @@ const root = join(__dirname, '..', '..');
 let dataDir: string;
 let childEnv: NodeJS.ProcessEnv;
 let scratch: string | undefined;
+const children = new Set<ChildProcess>();
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   dataDir = mkdtempSync(join(tmpdir(), 'plangraph-start-'));
   childEnv = { ...process.env, PORT: '0', DATA_DIR: join(dataDir, 'nested', 'db'), LOG_LEVEL: 'info' };
   delete childEnv.DATABASE_URL;
@@ -30,6 +35,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  for (const child of children) child.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
   if (scratch) await adminQuery(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
 });
@@ -42,6 +48,8 @@ interface Started {
 
 async function start(): Promise<Started> {
   const child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], { cwd: root, env: childEnv });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -71,14 +79,18 @@ async function stop(s: Started): Promise<number | null> {
 }
 
 async function query(url: string, q: string): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: q }),
+  });
   return (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
 }
 
 describe('npm start', () => {
   it('starts on an empty database, imports the bundled plan once, and reuses it on the next start', async () => {
     const first = await start();
-    expect(first.log()).toContain('imported bundled plan "arakawa"');
+    expect(first.log()).toContain('imported bundled plan arakawa: 8 measures');
     expect(first.log()).toMatch(/GraphQL explorer: open http:\/\/127\.0\.0\.1:\d+\/graphql/);
     const res = await query(first.url, '{ plans { code policies { number } } }');
     expect(res.data).toEqual({ plans: [{ code: 'arakawa', policies: [{ number: 14 }, { number: 15 }] }] });
@@ -109,20 +121,28 @@ describe('npm start', () => {
         '',
       ].join('\n'),
     );
-    const output = execFileSync(process.execPath, [join(root, 'dist', 'src', 'cli', 'import.js'), file, '--plan-code', 'other-city'], {
-      cwd: root,
-      env: childEnv,
-      encoding: 'utf8',
-    });
+    const output = execFileSync(
+      process.execPath,
+      [join(root, 'dist', 'src', 'cli', 'import.js'), file, '--plan-code', 'other-city'],
+      {
+        cwd: root,
+        env: childEnv,
+        encoding: 'utf8',
+      },
+    );
     expect(output).toContain('Created plan "other-city"');
     expect(output).toMatch(/policies 1, measures 1, projects 0, indicators 1, targets 5, footnotes 0/);
     expect(output).toMatch(/warnings: \d+/);
 
-    const repeat = execFileSync(process.execPath, [join(root, 'dist', 'src', 'cli', 'import.js'), file, '--plan-code', 'other-city'], {
-      cwd: root,
-      env: childEnv,
-      encoding: 'utf8',
-    });
+    const repeat = execFileSync(
+      process.execPath,
+      [join(root, 'dist', 'src', 'cli', 'import.js'), file, '--plan-code', 'other-city'],
+      {
+        cwd: root,
+        env: childEnv,
+        encoding: 'utf8',
+      },
+    );
     expect(repeat).toContain('Already imported, unchanged');
   }, 120_000);
 });

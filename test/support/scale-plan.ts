@@ -7,7 +7,9 @@ export function scalePlan(plan: ParsedPlan, factor: number): ParsedPlan {
   const name = (n: string, copy: number) => (copy === 0 ? n : `${n} (${copy + 1})`);
   return {
     ...plan,
-    policies: copies.flatMap((c) => plan.policies.map((p) => ({ number: p.number + 100 * c, title: name(p.title, c) }))),
+    policies: copies.flatMap((c) =>
+      plan.policies.map((p) => ({ number: p.number + 100 * c, title: name(p.title, c) })),
+    ),
     measures: copies.flatMap((c) =>
       plan.measures.map((m) => ({
         ...m,

@@ -61,7 +61,10 @@ const cases: [string, Expected][] = [
   ['建設工事', status('建設工事')],
   ['開館・運営', status('開館・運営')],
   ['未定', status('未定')],
-  ['戸籍住民課のレイアウト更新等による円滑な受付・更新体制の整備', status('戸籍住民課のレイアウト更新等による円滑な受付・更新体制の整備')],
+  [
+    '戸籍住民課のレイアウト更新等による円滑な受付・更新体制の整備',
+    status('戸籍住民課のレイアウト更新等による円滑な受付・更新体制の整備'),
+  ],
   ['実施 (パンフレット作成含む)', status('実施', 'パンフレット作成含む')],
   ['実施 (本科課程は中止)', status('実施', '本科課程は中止')],
   ['運営 (西尾久保育園の移転)', status('運営', '西尾久保育園の移転')],
@@ -102,7 +105,9 @@ describe('parsePlanValue', () => {
 
   it('keeps the raw text untouched apart from trimming and markers', () => {
     expect(parsePlanValue('  47,000 枚 ').value.raw).toBe('47,000 枚');
-    expect(parsePlanValue('・宮前公園内の新保育園へ移転 ・跡地の活用検討').value.raw).toBe('・宮前公園内の新保育園へ移転 ・跡地の活用検討');
+    expect(parsePlanValue('・宮前公園内の新保育園へ移転 ・跡地の活用検討').value.raw).toBe(
+      '・宮前公園内の新保育園へ移転 ・跡地の活用検討',
+    );
     expect(parsePlanValue('※1 370人').value.raw).toBe('370人');
   });
 
@@ -114,7 +119,11 @@ describe('parsePlanValue', () => {
   });
 
   it('takes any short word after a number as its unit', () => {
-    expect(parsePlanValue('12 ダウンロード').value).toMatchObject({ kind: 'QUANTITY', number: 12, unit: 'ダウンロード' });
+    expect(parsePlanValue('12 ダウンロード').value).toMatchObject({
+      kind: 'QUANTITY',
+      number: 12,
+      unit: 'ダウンロード',
+    });
     expect(parsePlanValue('4 校').value).toMatchObject({ kind: 'QUANTITY', number: 4, unit: '校' });
   });
 
@@ -124,6 +133,11 @@ describe('parsePlanValue', () => {
   });
 
   it('reads a quantity with an arrow as a maintained level', () => {
-    expect(parsePlanValue('44 万㎡ →').value).toMatchObject({ kind: 'MAINTAIN', number: 440000, unit: '㎡', comparator: null });
+    expect(parsePlanValue('44 万㎡ →').value).toMatchObject({
+      kind: 'MAINTAIN',
+      number: 440000,
+      unit: '㎡',
+      comparator: null,
+    });
   });
 });

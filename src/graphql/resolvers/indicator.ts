@@ -10,12 +10,16 @@ export class IndicatorResolver {
     return mustExist(ctx.loaders.plan.load(indicator.planId), 'plan');
   }
 
-  @FieldResolver(() => [Measure], { description: 'Measures that list it as an outcome indicator (several if repeated).' })
+  @FieldResolver(() => [Measure], {
+    description: 'Measures that list it as an outcome indicator (several if repeated).',
+  })
   measures(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<Measure[]> {
     return ctx.loaders.measuresByIndicator.load(indicator.id);
   }
 
-  @FieldResolver(() => [Project], { description: 'Projects that list it as a performance target (several if reposted).' })
+  @FieldResolver(() => [Project], {
+    description: 'Projects that list it as a performance target (several if reposted).',
+  })
   projects(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<Project[]> {
     return ctx.loaders.projectsByIndicator.load(indicator.id);
   }

@@ -5,7 +5,9 @@ import { FiscalYear, fiscalYear } from '../fiscal-year';
 
 @Resolver(() => Plan)
 export class PlanResolver {
-  @FieldResolver(() => FiscalYear, { description: 'The base year: the 本年度(見込み) column, an estimate of its actual.' })
+  @FieldResolver(() => FiscalYear, {
+    description: 'The base year: the 本年度(見込み) column, an estimate of its actual.',
+  })
   baseYear(@Root() plan: Plan): FiscalYear {
     return fiscalYear(plan.baseYear);
   }
@@ -15,7 +17,9 @@ export class PlanResolver {
     return fiscalYear(plan.finalYear);
   }
 
-  @FieldResolver(() => [FiscalYear], { description: 'Every fiscal year from the base year to the final year, ascending.' })
+  @FieldResolver(() => [FiscalYear], {
+    description: 'Every fiscal year from the base year to the final year, ascending.',
+  })
   fiscalYears(@Root() plan: Plan): FiscalYear[] {
     const years: FiscalYear[] = [];
     for (let year = plan.baseYear; year <= plan.finalYear; year += 1) years.push(fiscalYear(year));

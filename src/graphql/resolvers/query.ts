@@ -28,7 +28,10 @@ export class QueryResolver {
     nullable: true,
     description: 'Fetches any object by its global ID; null when it does not exist. A malformed ID is an error.',
   })
-  async node(@Arg('id', () => ID, { description: 'A global ID returned by this API.' }) id: string, @Ctx() ctx: Context): Promise<Node | null> {
+  async node(
+    @Arg('id', () => ID, { description: 'A global ID returned by this API.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<Node | null> {
     const parsed = parseGlobalId(id);
     switch (parsed.type) {
       case 'Plan':
@@ -54,13 +57,17 @@ export class QueryResolver {
   }
 
   @Query(() => Plan, { nullable: true, description: 'The plan with this code, or null.' })
-  plan(@Arg('code', { description: 'Plan code, e.g. "arakawa".' }) code: string, @Ctx() ctx: Context): Promise<Plan | null> {
+  plan(
+    @Arg('code', { description: 'Plan code, e.g. "arakawa".' }) code: string,
+    @Ctx() ctx: Context,
+  ): Promise<Plan | null> {
     return findPlanByCode(ctx, code);
   }
 
   @Query(() => PolicyConnection, { description: 'Policies of every plan, filtered and paged.' })
   policies(
-    @Arg('filter', () => PolicyFilter, { nullable: true, description: 'Conditions, combined with AND.' }) filter: PolicyFilter | null,
+    @Arg('filter', () => PolicyFilter, { nullable: true, description: 'Conditions, combined with AND.' })
+    filter: PolicyFilter | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionResult<Policy>> {
@@ -69,7 +76,8 @@ export class QueryResolver {
 
   @Query(() => MeasureConnection, { description: 'Measures of every plan, filtered and paged.' })
   measures(
-    @Arg('filter', () => MeasureFilter, { nullable: true, description: 'Conditions, combined with AND.' }) filter: MeasureFilter | null,
+    @Arg('filter', () => MeasureFilter, { nullable: true, description: 'Conditions, combined with AND.' })
+    filter: MeasureFilter | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionResult<Measure>> {
@@ -78,14 +86,17 @@ export class QueryResolver {
 
   @Query(() => ProjectConnection, { description: 'Key projects of every plan, filtered and paged.' })
   projects(
-    @Arg('filter', () => ProjectFilter, { nullable: true, description: 'Conditions, combined with AND.' }) filter: ProjectFilter | null,
+    @Arg('filter', () => ProjectFilter, { nullable: true, description: 'Conditions, combined with AND.' })
+    filter: ProjectFilter | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionResult<Project>> {
     return listProjects(ctx, filter, page);
   }
 
-  @Query(() => IndicatorConnection, { description: 'Indicators (outcome and output) of every plan, filtered and paged.' })
+  @Query(() => IndicatorConnection, {
+    description: 'Indicators (outcome and output) of every plan, filtered and paged.',
+  })
   indicators(
     @Arg('filter', () => IndicatorFilter, { nullable: true, description: 'Conditions, combined with AND.' })
     filter: IndicatorFilter | null,
