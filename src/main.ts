@@ -48,7 +48,9 @@ async function main(): Promise<void> {
     stopping = true;
     log.info(`${signal} received, stopping`);
     await server.stop();
+    log.info('http server stopped');
     await db.close();
+    log.info('database closed');
     unlock();
     process.exit(0);
   };

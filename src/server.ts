@@ -83,6 +83,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     schema: options.schema,
     plugins: options.exposeStatementCount ? [statementCountPlugin()] : [],
     introspection: true,
+    // main.ts owns the process signals and stops the HTTP server before Apollo.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 

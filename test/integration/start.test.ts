@@ -27,6 +27,8 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'plangraph-start-'));
   childEnv = { ...process.env, PORT: '0', DATA_DIR: join(dataDir, 'nested', 'db'), LOG_LEVEL: 'info' };
   delete childEnv.DATABASE_URL;
+  // As a user runs it: Jest's NODE_ENV=test would hide Apollo's production behaviour (signal handlers).
+  delete childEnv.NODE_ENV;
   if (env.serverUrl) {
     scratch = `plangraph_s_${randomBytes(6).toString('hex')}`;
     await adminQuery(`CREATE DATABASE ${scratch}`);
