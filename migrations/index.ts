@@ -1,4 +1,5 @@
 import { PlanGraph1764633600000 } from './1764633600000-PlanGraph';
+import { ProgressTracking1764720000000 } from './1764720000000-ProgressTracking';
 
 /** Every migration, in order. Listed explicitly so the compiled server and the CLI need no glob. */
-export const migrations = [PlanGraph1764633600000];
+export const migrations = [PlanGraph1764633600000, ProgressTracking1764720000000];

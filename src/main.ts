@@ -4,6 +4,7 @@ import { lockDataDir } from './db/data-dir-lock';
 import { openDatabase } from './db/data-source';
 import { createSchema } from './graphql/schema';
 import { seedBundledPlans } from './import/bundled';
+import { ensureAdminToken } from './services/auth';
 import { createLogger } from './logger';
 import { startServer } from './server';
 
@@ -30,6 +31,10 @@ async function main(): Promise<void> {
         `${counts.indicators} indicators, ${counts.targets} targets, ${counts.footnotes} footnotes, ` +
         `${warnings.length} import warnings (query Plan.importWarnings)`,
     );
+  }
+  if (process.env.ADMIN_TOKEN) {
+    await ensureAdminToken(db.dataSource, process.env.ADMIN_TOKEN);
+    log.info('ADMIN_TOKEN registered as an admin token');
   }
   const server = await startServer({
     schema: await createSchema(),

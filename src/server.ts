@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { withQueryStats, type QueryStats } from './db/query-counter';
 import type { Context } from './graphql/context';
 import { createLoaders } from './loaders';
+import { authenticate } from './services/auth';
 
 export const GRAPHQL_PATH = '/graphql';
 const MAX_BODY_BYTES = 1_000_000;
@@ -107,7 +108,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const response = await withQueryStats(stats, () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => ({ db: options.db, loaders: createLoaders(options.db), stats }),
+        context: async () => {
+          const auth = await authenticate(options.db, headers.get('authorization'));
+          return {
+            db: options.db,
+            loaders: createLoaders(options.db),
+            stats,
+            user: auth.user,
+            invalidToken: auth.invalidToken,
+          };
+        },
       }),
     );
     for (const [key, value] of response.headers) res.setHeader(key, value);

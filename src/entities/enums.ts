@@ -98,3 +98,59 @@ export const enumValues = {
   TargetRole: Object.values(TargetRole),
   FootnoteCategory: Object.values(FootnoteCategory),
 };
+
+export const ActualStatus = { DRAFT: 'DRAFT', SUBMITTED: 'SUBMITTED', APPROVED: 'APPROVED' } as const;
+export type ActualStatus = (typeof ActualStatus)[keyof typeof ActualStatus];
+registerEnumType(ActualStatus, {
+  name: 'ActualStatus',
+  description: 'Where an actual is in its review: DRAFT → SUBMITTED → APPROVED (or back to DRAFT when returned).',
+  valuesConfig: {
+    DRAFT: { description: 'Recorded (or returned), not yet submitted for review.' },
+    SUBMITTED: { description: 'Waiting for an approver.' },
+    APPROVED: { description: 'Approved: visible to the public and used in public progress.' },
+  },
+});
+
+export const ActualAction = {
+  RECORDED: 'RECORDED',
+  SUBMITTED: 'SUBMITTED',
+  APPROVED: 'APPROVED',
+  RETURNED: 'RETURNED',
+} as const;
+export type ActualAction = (typeof ActualAction)[keyof typeof ActualAction];
+registerEnumType(ActualAction, {
+  name: 'ActualAction',
+  description: 'What one revision of an actual did.',
+  valuesConfig: {
+    RECORDED: { description: 'A value was recorded (a new actual, or a new revision of one).' },
+    SUBMITTED: { description: 'Submitted for review.' },
+    APPROVED: { description: 'Approved by an approver.' },
+    RETURNED: { description: 'Returned to draft by an approver, with a reason.' },
+  },
+});
+
+export const ProgressStatus = {
+  ACHIEVED: 'ACHIEVED',
+  NOT_ACHIEVED: 'NOT_ACHIEVED',
+  ON_TRACK: 'ON_TRACK',
+  BEHIND: 'BEHIND',
+  NO_DATA: 'NO_DATA',
+  NOT_EVALUABLE: 'NOT_EVALUABLE',
+} as const;
+export type ProgressStatus = (typeof ProgressStatus)[keyof typeof ProgressStatus];
+registerEnumType(ProgressStatus, {
+  name: 'ProgressStatus',
+  description: 'How far an indicator meets its target for a fiscal year.',
+  valuesConfig: {
+    ACHIEVED: { description: 'The year’s actual meets the year’s target.' },
+    NOT_ACHIEVED: { description: 'The year’s actual misses the year’s target.' },
+    ON_TRACK: {
+      description: 'No actual for the year yet; the latest actual is on or ahead of a straight line to the target.',
+    },
+    BEHIND: { description: 'No actual for the year yet; the latest actual is behind a straight line to the target.' },
+    NO_DATA: { description: 'No actual recorded for the year or any earlier year.' },
+    NOT_EVALUABLE: {
+      description: 'No rule applies (no target for the year, unknown direction …); see the explanation.',
+    },
+  },
+});

@@ -29,6 +29,10 @@ export class Footnote extends Node {
   @Column({ name: 'project_id', type: 'int', nullable: true })
   projectId!: number | null;
 
+  /** Set when the footnote explains an actual (one revision of it). */
+  @Column({ name: 'actual_revision_id', type: 'int', nullable: true })
+  actualRevisionId!: number | null;
+
   @Field({ description: 'The marker, normalised (※１, (※1) → ※1).' })
   @Column({ name: 'marker', type: 'text' })
   marker!: string;

@@ -1,3 +1,5 @@
+import { Actual, ActualRevision } from './actual';
+import { ApiToken, ApiTokenMeasure, StatusLevel } from './api-token';
 import { Footnote } from './footnote';
 import { Indicator } from './indicator';
 import { IndicatorFootnote, MeasureIndicator, MeasureProject, ProjectIndicator, TargetFootnote } from './links';
@@ -10,6 +12,8 @@ import { Target } from './target';
 
 export { Footnote, Indicator, IndicatorFootnote, Measure, MeasureIndicator, MeasureProject, Plan, PlanFiscalYear };
 export { Policy, Project, ProjectIndicator, Target, TargetFootnote };
+export { Actual, ActualRevision, ApiToken, ApiTokenMeasure, StatusLevel };
+export { roles, type Role } from './api-token';
 export { PlanValue } from './plan-value';
 export { Node } from './node';
 
@@ -27,4 +31,9 @@ export const entities = [
   ProjectIndicator,
   TargetFootnote,
   IndicatorFootnote,
+  Actual,
+  ActualRevision,
+  ApiToken,
+  ApiTokenMeasure,
+  StatusLevel,
 ];

@@ -2,7 +2,7 @@ import { toGlobalId } from 'graphql-relay';
 import { Field, ID, InterfaceType } from 'type-graphql';
 
 /** GraphQL type names of every Node; a global ID is toGlobalId(type, database id). */
-export const nodeTypes = ['Plan', 'Policy', 'Measure', 'Project', 'Indicator', 'Target', 'Footnote'] as const;
+export const nodeTypes = ['Plan', 'Policy', 'Measure', 'Project', 'Indicator', 'Target', 'Footnote', 'Actual'] as const;
 export type NodeType = (typeof nodeTypes)[number];
 
 @InterfaceType({

@@ -1,7 +1,10 @@
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
+import { ActualResolver, ActualRevisionResolver } from './resolvers/actual';
+import { authChecker } from './auth';
 import { FootnoteResolver } from './resolvers/footnote';
+import { MutationResolver } from './resolvers/mutation';
 import { IndicatorResolver } from './resolvers/indicator';
 import { MeasureResolver } from './resolvers/measure';
 import { PlanResolver } from './resolvers/plan';
@@ -19,6 +22,9 @@ export const resolvers = [
   IndicatorResolver,
   TargetResolver,
   FootnoteResolver,
+  ActualResolver,
+  ActualRevisionResolver,
+  MutationResolver,
 ] as const;
 
 /**
@@ -29,6 +35,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: [...resolvers],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    authChecker,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
   // type-graphql has no decorator for the root type's own description.
@@ -37,6 +44,13 @@ export async function createSchema(): Promise<GraphQLSchema> {
     query.description =
       'Read access to every plan: look one up by code, fetch any object by global ID, or list and filter ' +
       'policies, measures, projects, indicators and footnotes across plans.';
+  }
+  const mutation = schema.getMutationType();
+  if (mutation) {
+    mutation.description =
+      'Writes need a bearer token. Record what was achieved (recordActual, importActuals) and move it through ' +
+      'review (submitActual, approveActual, returnActual). Errors carry extensions.code: UNAUTHENTICATED, FORBIDDEN, ' +
+      'BAD_USER_INPUT, CONFLICT, NOT_FOUND.';
   }
   return schema;
 }

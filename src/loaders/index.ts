@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { DataSource, ObjectLiteral } from 'typeorm';
 import {
+  Actual,
+  ActualRevision,
   Footnote,
   Indicator,
   IndicatorFootnote,
@@ -11,6 +13,7 @@ import {
   Policy,
   Project,
   ProjectIndicator,
+  StatusLevel,
   Target,
   TargetFootnote,
 } from '../entities';
@@ -82,6 +85,23 @@ function through<L extends ObjectLiteral, T>(
   });
 }
 
+/** The ordered words of text statuses for each plan: the shared defaults plus the plan's own words. */
+function statusScale(ds: DataSource): DataLoader<number, StatusLevel[]> {
+  return new DataLoader<number, StatusLevel[]>(async (planIds) => {
+    const rows = await ds
+      .getRepository(StatusLevel)
+      .createQueryBuilder('s')
+      .where('s.planId IS NULL OR s.planId = ANY(:ids)', { ids: planIds })
+      .orderBy('s.rank', 'ASC')
+      .getMany();
+    return planIds.map((planId) => {
+      // A plan's own word overrides the shared rank of the same word.
+      const own = rows.filter((r) => r.planId === planId);
+      return [...own, ...rows.filter((r) => r.planId === null && !own.some((o) => o.word === r.word))];
+    });
+  });
+}
+
 function group<R, T>(keys: readonly number[], rows: R[], keyOf: (row: R) => number, valueOf: (row: R) => T): T[][] {
   const groups = new Map<number, T[]>(keys.map((k) => [k, []]));
   for (const row of rows) groups.get(keyOf(row))?.push(valueOf(row));
@@ -109,6 +129,12 @@ export function createLoaders(ds: DataSource) {
     targetsByIndicator: childrenOf(ds, Target, 'indicatorId', 'fiscalYear'),
     footnotesByMeasure: childrenOf(ds, Footnote, 'measureId', 'marker'),
     footnotesByProject: childrenOf(ds, Footnote, 'projectId', 'marker'),
+    footnotesByRevision: childrenOf(ds, Footnote, 'actualRevisionId', 'marker'),
+    indicatorsByPlan: childrenOf(ds, Indicator, 'planId', 'position'),
+    actual: byId(ds, Actual),
+    actualsByIndicator: childrenOf(ds, Actual, 'indicatorId', 'fiscalYear'),
+    revisionsByActual: childrenOf(ds, ActualRevision, 'actualId', 'revision'),
+    statusScaleByPlan: statusScale(ds),
 
     indicatorsByMeasure: through<MeasureIndicator, Indicator>(
       ds,

@@ -48,8 +48,8 @@ interface Started {
   log: () => string;
 }
 
-async function start(): Promise<Started> {
-  const child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], { cwd: root, env: childEnv });
+async function start(env: NodeJS.ProcessEnv = childEnv): Promise<Started> {
+  const child = spawn(process.execPath, [join(root, 'dist', 'src', 'main.js')], { cwd: root, env });
   children.add(child);
   child.once('exit', () => children.delete(child));
   let out = '';
@@ -80,13 +80,26 @@ async function stop(s: Started): Promise<number | null> {
   });
 }
 
-async function query(url: string, q: string): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
+interface Result {
+  data?: Record<string, unknown>;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+async function query(url: string, q: string, variables: Record<string, unknown> = {}, token?: string): Promise<Result> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: q }),
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query: q, variables }),
   });
-  return (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+  return (await res.json()) as Result;
+}
+
+function cli(name: string, args: string[], env: NodeJS.ProcessEnv = childEnv): string {
+  return execFileSync(process.execPath, [join(root, 'dist', 'src', 'cli', `${name}.js`), ...args], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  });
 }
 
 describe('npm start', () => {
@@ -147,4 +160,43 @@ describe('npm start', () => {
     );
     expect(repeat).toContain('Already imported, unchanged');
   }, 120_000);
+
+  it('npm run token creates a token that works against the server, lists and revokes it; ADMIN_TOKEN registers an admin', async () => {
+    const created = cli('token', ['create', '--role', 'editor', '--name', 'cli-editor']).trim().split('\n');
+    const token = created[created.length - 1];
+    expect(token).toMatch(/^plg_[A-Za-z0-9_-]{40,}$/);
+    const adminToken = 'admin-token-for-tests-0123456789';
+    const server = await start({ ...childEnv, ADMIN_TOKEN: adminToken });
+    expect(server.log()).toContain('ADMIN_TOKEN registered');
+    const found = await query(
+      server.url,
+      '{ indicators(filter: { planCode: "arakawa", search: "経常収支比率" }) { nodes { id } } }',
+    );
+    const indicatorId = (found.data as { indicators: { nodes: { id: string }[] } }).indicators.nodes[0].id;
+    const record = `mutation($i: ID!) { recordActual(input: { indicatorId: $i, fiscalYear: 2021, value: "88.0%" }) { id status } }`;
+    const recorded = await query(server.url, record, { i: indicatorId }, token);
+    expect(recorded.errors).toBeUndefined();
+    const id = (recorded.data as { recordActual: { id: string } }).recordActual.id;
+    await query(server.url, 'mutation($id: ID!) { submitActual(id: $id) { status } }', { id }, token);
+    const approved = await query(
+      server.url,
+      'mutation($id: ID!) { approveActual(id: $id) { status } }',
+      { id },
+      adminToken,
+    );
+    expect(approved.data).toEqual({ approveActual: { status: 'APPROVED' } });
+    expect(await stop(server)).toBe(0);
+
+    const list = cli('token', ['list']);
+    const line = list.split('\n').find((l) => l.includes('cli-editor'))!;
+    expect(line).toMatch(/editor\tcli-editor\tevery measure\tactive/);
+    expect(list).not.toContain(token);
+    const tokenId = /^#(\d+)/.exec(line)![1];
+    expect(cli('token', ['revoke', tokenId])).toContain(`Revoked token #${tokenId}`);
+
+    const again = await start();
+    const refused = await query(again.url, record.replace('2021', '2022'), { i: indicatorId }, token);
+    expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await stop(again)).toBe(0);
+  }, 180_000);
 });

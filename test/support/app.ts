@@ -14,7 +14,28 @@ export interface TestApp {
   db: TestDatabase;
   /** POSTs a GraphQL operation over HTTP to the real server. */
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>>;
+  /** The same with `Authorization: Bearer <token>`. */
+  gqlAs<T = Record<string, unknown>>(
+    token: string,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GqlResponse<T>>;
   close(): Promise<void>;
+}
+
+async function post<T>(
+  url: string,
+  headers: Record<string, string>,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GqlResponse<T>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as GqlResponse<T>;
+  return { ...body, status: res.status };
 }
 
 /** The real HTTP server on a private copy of the seeded database, on a free port. */
@@ -29,14 +50,11 @@ export async function startTestApp(db?: TestDatabase): Promise<TestApp> {
   return {
     url: server.url,
     db: database,
-    async gql<T>(query: string, variables?: Record<string, unknown>) {
-      const res = await fetch(server.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await res.json()) as GqlResponse<T>;
-      return { ...body, status: res.status };
+    gql<T>(query: string, variables?: Record<string, unknown>) {
+      return post<T>(server.url, {}, query, variables);
+    },
+    gqlAs<T>(token: string, query: string, variables?: Record<string, unknown>) {
+      return post<T>(server.url, { authorization: `Bearer ${token}` }, query, variables);
     },
     async close() {
       await server.stop();

@@ -1,6 +1,10 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Footnote, Indicator, Measure, Plan, Project, Target } from '../../entities';
 import type { Context } from '../context';
+import { actualsOfIndicator } from '../../services/actuals';
+import { indicatorProgress } from '../../services/progress';
+import { ActualView } from '../types/actual';
+import { Progress, ProgressArgs } from '../types/progress';
 import { mustExist } from '../must-exist';
 
 @Resolver(() => Indicator)
@@ -45,5 +49,22 @@ export class IndicatorResolver {
   })
   footnotes(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<Footnote[]> {
     return ctx.loaders.footnotesByIndicator.load(indicator.id);
+  }
+
+  @FieldResolver(() => [ActualView], {
+    description:
+      'What was achieved, by fiscal year: approved actuals for the public, the latest revisions for a token holder.',
+  })
+  actuals(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<ActualView[]> {
+    return actualsOfIndicator(ctx, indicator.id, ctx.user ? 'editor' : 'public');
+  }
+
+  @FieldResolver(() => Progress, { description: 'How far the indicator meets its target for a fiscal year, and why.' })
+  progress(
+    @Root() indicator: Indicator,
+    @Args(() => ProgressArgs) args: ProgressArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Progress> {
+    return indicatorProgress(ctx, indicator, args.fiscalYear, args.includeDrafts);
   }
 }

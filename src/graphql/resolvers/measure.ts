@@ -1,6 +1,8 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Footnote, Indicator, Measure, Plan, Policy, Project } from '../../entities';
 import type { Context } from '../context';
+import { summaryProgress } from '../../services/progress';
+import { ProgressSummary, SummaryArgs } from '../types/progress';
 import { mustExist } from '../must-exist';
 
 @Resolver(() => Measure)
@@ -28,5 +30,22 @@ export class MeasureResolver {
   @FieldResolver(() => [Footnote], { description: 'Footnotes printed under the outcome table, by marker.' })
   footnotes(@Root() measure: Measure, @Ctx() ctx: Context): Promise<Footnote[]> {
     return ctx.loaders.footnotesByMeasure.load(measure.id);
+  }
+
+  @FieldResolver(() => ProgressSummary, {
+    description: 'Progress of the indicators below for a fiscal year: counts per status and the share achieved.',
+  })
+  progress(
+    @Root() measure: Measure,
+    @Args(() => SummaryArgs) args: SummaryArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ProgressSummary> {
+    return summaryProgress(
+      ctx,
+      { kind: 'measure', id: measure.id, planId: measure.planId },
+      args.fiscalYear,
+      args.includeDrafts,
+      args.weights,
+    );
   }
 }

@@ -1,6 +1,8 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Measure, Plan, Policy, Project } from '../../entities';
 import type { Context } from '../context';
+import { summaryProgress } from '../../services/progress';
+import { ProgressSummary, SummaryArgs } from '../types/progress';
 import { FiscalYear, fiscalYear } from '../fiscal-year';
 
 @Resolver(() => Plan)
@@ -44,5 +46,22 @@ export class PlanResolver {
   @FieldResolver(() => [Project], { description: 'The key projects of the plan, in document order (each once).' })
   projects(@Root() plan: Plan, @Ctx() ctx: Context): Promise<Project[]> {
     return ctx.loaders.projectsByPlan.load(plan.id);
+  }
+
+  @FieldResolver(() => ProgressSummary, {
+    description: 'Progress of the indicators below for a fiscal year: counts per status and the share achieved.',
+  })
+  progress(
+    @Root() plan: Plan,
+    @Args(() => SummaryArgs) args: SummaryArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ProgressSummary> {
+    return summaryProgress(
+      ctx,
+      { kind: 'plan', id: plan.id, planId: plan.id },
+      args.fiscalYear,
+      args.includeDrafts,
+      args.weights,
+    );
   }
 }

@@ -1,6 +1,8 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Footnote, Indicator, Measure, Plan, Project } from '../../entities';
 import type { Context } from '../context';
+import { summaryProgress } from '../../services/progress';
+import { ProgressSummary, SummaryArgs } from '../types/progress';
 import { mustExist } from '../must-exist';
 
 @Resolver(() => Project)
@@ -25,5 +27,22 @@ export class ProjectResolver {
   @FieldResolver(() => [Footnote], { description: 'Footnotes printed under the project’s table, by marker.' })
   footnotes(@Root() project: Project, @Ctx() ctx: Context): Promise<Footnote[]> {
     return ctx.loaders.footnotesByProject.load(project.id);
+  }
+
+  @FieldResolver(() => ProgressSummary, {
+    description: 'Progress of the indicators below for a fiscal year: counts per status and the share achieved.',
+  })
+  progress(
+    @Root() project: Project,
+    @Args(() => SummaryArgs) args: SummaryArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ProgressSummary> {
+    return summaryProgress(
+      ctx,
+      { kind: 'project', id: project.id, planId: project.planId },
+      args.fiscalYear,
+      args.includeDrafts,
+      args.weights,
+    );
   }
 }

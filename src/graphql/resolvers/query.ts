@@ -20,6 +20,9 @@ import {
 import type { Context } from '../context';
 import { FootnoteFilter, IndicatorFilter, MeasureFilter, PolicyFilter, ProjectFilter } from '../filters';
 import { parseGlobalId } from '../global-id';
+import { exportActualsCsv } from '../../services/actuals-csv';
+import { visibilityOf } from '../../services/actuals';
+import { findActual } from '../../services/actuals';
 import type { Footnote, Indicator, Measure, Policy, Project } from '../../entities';
 
 @Resolver()
@@ -48,6 +51,8 @@ export class QueryResolver {
         return ctx.loaders.target.load(parsed.id);
       case 'Footnote':
         return ctx.loaders.footnote.load(parsed.id);
+      case 'Actual':
+        return findActual(ctx, parsed.id);
     }
   }
 
@@ -114,5 +119,19 @@ export class QueryResolver {
     @Ctx() ctx: Context,
   ): Promise<ConnectionResult<Footnote>> {
     return listFootnotes(ctx, filter, page);
+  }
+
+  @Query(() => String, {
+    description:
+      'The actuals of a plan as CSV (indicator_id, plan_code, indicator_name, fiscal_year, value, note, ' +
+      'expected_revision): edit it and pass it to importActuals. Approved values unless includeDrafts (token holders).',
+  })
+  exportActuals(
+    @Arg('planCode', { description: 'Code of the plan.' }) planCode: string,
+    @Arg('includeDrafts', { defaultValue: false, description: 'Export the latest revisions, drafts included.' })
+    includeDrafts: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<string> {
+    return exportActualsCsv(ctx, planCode, visibilityOf(ctx, includeDrafts) === 'editor');
   }
 }

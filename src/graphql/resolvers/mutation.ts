@@ -1,0 +1,69 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { moveActual, recordActual } from '../../services/actuals';
+import { importActualsCsv } from '../../services/actuals-csv';
+import type { Context } from '../context';
+import { ActualView } from '../types/actual';
+import { ImportActualsResult, RecordActualInput } from '../types/actual-inputs';
+
+// Roles: editors record and submit (within their measures); approvers approve and return; admins do all.
+
+@Resolver()
+export class MutationResolver {
+  @Authorized('editor', 'admin')
+  @Mutation(() => ActualView, {
+    description:
+      'Records an achieved value: a new actual (revision 1, DRAFT) or a new revision of an existing one ' +
+      '(pass expectedRevision). A new revision of an approved actual goes through review again.',
+  })
+  recordActual(
+    @Arg('input', () => RecordActualInput, { description: 'The value to record.' }) input: RecordActualInput,
+    @Ctx() ctx: Context,
+  ): Promise<ActualView> {
+    return recordActual(ctx, input);
+  }
+
+  @Authorized('editor', 'admin')
+  @Mutation(() => ActualView, { description: 'Submits a DRAFT actual for review (→ SUBMITTED).' })
+  submitActual(
+    @Arg('id', () => ID, { description: 'Global ID of the actual.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<ActualView> {
+    return moveActual(ctx, id, 'submit');
+  }
+
+  @Authorized('approver', 'admin')
+  @Mutation(() => ActualView, {
+    description:
+      'Approves a SUBMITTED actual (→ APPROVED, visible to the public). Nobody approves a value they recorded.',
+  })
+  approveActual(
+    @Arg('id', () => ID, { description: 'Global ID of the actual.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<ActualView> {
+    return moveActual(ctx, id, 'approve');
+  }
+
+  @Authorized('approver', 'admin')
+  @Mutation(() => ActualView, { description: 'Returns a SUBMITTED actual to DRAFT, with the reason.' })
+  returnActual(
+    @Arg('id', () => ID, { description: 'Global ID of the actual.' }) id: string,
+    @Arg('reason', { description: 'Why it is returned (1 to 2000 characters).' }) reason: string,
+    @Ctx() ctx: Context,
+  ): Promise<ActualView> {
+    return moveActual(ctx, id, 'return', reason);
+  }
+
+  @Authorized('editor', 'admin')
+  @Mutation(() => ImportActualsResult, {
+    description:
+      'Records many actuals from CSV (columns indicator_id or plan_code + indicator_name, fiscal_year, value, note, ' +
+      'expected_revision). Every row is validated; without dryRun all rows are written in one transaction, or none.',
+  })
+  importActuals(
+    @Arg('csv', { description: 'The CSV text, with a header row (at most 5000 rows).' }) csv: string,
+    @Arg('dryRun', { defaultValue: true, description: 'Validate only (the default); false to write.' }) dryRun: boolean,
+    @Ctx() ctx: Context,
+  ): Promise<ImportActualsResult> {
+    return importActualsCsv(ctx, csv, dryRun);
+  }
+}

@@ -1,0 +1,120 @@
+import { evaluateProgress, summarizeProgress, type Evaluation } from '../domain/progress';
+import type { Indicator, Measure, Plan, Policy, Project } from '../entities';
+import type { Context } from '../graphql/context';
+import { badInput } from '../graphql/errors';
+import { fiscalYear as fy } from '../graphql/fiscal-year';
+import { parseGlobalId } from '../graphql/global-id';
+import type { IndicatorWeight, Progress, ProgressSummary } from '../graphql/types/progress';
+import { actualsOfIndicator, visibilityOf } from './actuals';
+
+function assertYear(plan: Plan, fiscalYear: number): void {
+  if (fiscalYear < plan.baseYear || fiscalYear > plan.finalYear) {
+    throw badInput(
+      `Fiscal year ${fiscalYear} is outside the plan "${plan.code}" (FY${plan.baseYear}–FY${plan.finalYear}).`,
+      {
+        argument: 'fiscalYear',
+      },
+    );
+  }
+}
+
+async function planOf(ctx: Context, planId: number): Promise<Plan> {
+  const plan = await ctx.loaders.plan.load(planId);
+  if (!plan) throw new Error(`plan ${planId} vanished during the request`);
+  return plan;
+}
+
+async function evaluate(
+  ctx: Context,
+  indicator: Indicator,
+  fiscalYear: number,
+  includeDrafts: boolean,
+): Promise<Evaluation> {
+  const visibility = visibilityOf(ctx, includeDrafts);
+  const [targets, actuals, scale] = await Promise.all([
+    ctx.loaders.targetsByIndicator.load(indicator.id),
+    actualsOfIndicator(ctx, indicator.id, visibility),
+    ctx.loaders.statusScaleByPlan.load(indicator.planId),
+  ]);
+  const baseline = targets.find((t) => t.role === 'BASELINE_ESTIMATE');
+  return evaluateProgress({
+    indicator: {
+      name: indicator.name,
+      direction: indicator.direction,
+      cumulative: indicator.cumulative,
+      unit: indicator.unit,
+    },
+    baseline: baseline ? { fiscalYear: baseline.fiscalYear, value: baseline.value } : null,
+    targets: targets.filter((t) => t.role === 'TARGET').map((t) => ({ fiscalYear: t.fiscalYear, value: t.value })),
+    actuals: actuals.map((a) => ({ fiscalYear: a.actual.fiscalYear, value: a.value })),
+    fiscalYear,
+    statusScale: scale.map((s) => ({ word: s.word, rank: s.rank })),
+  });
+}
+
+export async function indicatorProgress(
+  ctx: Context,
+  indicator: Indicator,
+  fiscalYear: number,
+  includeDrafts: boolean,
+): Promise<Progress> {
+  assertYear(await planOf(ctx, indicator.planId), fiscalYear);
+  const e = await evaluate(ctx, indicator, fiscalYear, includeDrafts);
+  return { ...e, fiscalYear: fy(e.fiscalYear), target: e.target, actual: e.actual };
+}
+
+async function indicatorsOfMeasures(ctx: Context, measureIds: number[]): Promise<Indicator[]> {
+  const [outcome, projects] = await Promise.all([
+    Promise.all(measureIds.map((id) => ctx.loaders.indicatorsByMeasure.load(id))),
+    Promise.all(measureIds.map((id) => ctx.loaders.projectsByMeasure.load(id))),
+  ]);
+  const output = await Promise.all(projects.flat().map((p) => ctx.loaders.indicatorsByProject.load(p.id)));
+  return [...outcome.flat(), ...output.flat()];
+}
+
+/** The distinct indicators below a project, measure, policy or plan (a shared indicator counts once). */
+async function indicatorsBelow(
+  ctx: Context,
+  owner: { kind: 'plan' | 'policy' | 'measure' | 'project'; id: number },
+): Promise<Indicator[]> {
+  let all: Indicator[];
+  switch (owner.kind) {
+    case 'plan':
+      all = await ctx.loaders.indicatorsByPlan.load(owner.id);
+      break;
+    case 'project':
+      all = await ctx.loaders.indicatorsByProject.load(owner.id);
+      break;
+    case 'measure':
+      all = await indicatorsOfMeasures(ctx, [owner.id]);
+      break;
+    case 'policy':
+      all = await indicatorsOfMeasures(
+        ctx,
+        (await ctx.loaders.measuresByPolicy.load(owner.id)).map((m) => m.id),
+      );
+      break;
+  }
+  const unique = new Map(all.map((i) => [i.id, i]));
+  return [...unique.values()];
+}
+
+export async function summaryProgress(
+  ctx: Context,
+  owner: { kind: 'plan' | 'policy' | 'measure' | 'project'; id: number; planId: number },
+  fiscalYear: number,
+  includeDrafts: boolean,
+  weights: IndicatorWeight[] | null | undefined,
+): Promise<ProgressSummary> {
+  assertYear(await planOf(ctx, owner.planId), fiscalYear);
+  const weightOf = new Map<number, number>();
+  for (const w of weights ?? []) weightOf.set(parseGlobalId(w.indicatorId, 'Indicator').id, w.weight);
+  const indicators = await indicatorsBelow(ctx, owner);
+  const evaluations = await Promise.all(indicators.map((i) => evaluate(ctx, i, fiscalYear, includeDrafts)));
+  const summary = summarizeProgress(
+    evaluations.map((e, i) => ({ status: e.status, weight: weightOf.get(indicators[i].id) ?? 1 })),
+  );
+  return { fiscalYear: fy(fiscalYear), indicatorCount: indicators.length, ...summary };
+}
+
+export type ProgressOwner = Plan | Policy | Measure | Project;

@@ -1,0 +1,156 @@
+import { parse } from 'csv-parse/sync';
+import { startTestApp, type TestApp } from '../support/app';
+import { code, setUpActuals, type Actuals } from '../support/actuals';
+
+// Bulk actuals: CSV import (dry run, all-or-nothing, per-row errors) and export, round-tripping.
+
+let app: TestApp;
+let a: Actuals;
+
+const IMPORT = `mutation($csv: String!, $dryRun: Boolean) { importActuals(csv: $csv, dryRun: $dryRun) {
+  dryRun applied rows created revised unchanged errors { line column code message } } }`;
+const EXPORT = `query($drafts: Boolean) { exportActuals(planCode: "arakawa", includeDrafts: $drafts) }`;
+
+interface Report {
+  dryRun: boolean;
+  applied: boolean;
+  rows: number;
+  created: number;
+  revised: number;
+  unchanged: number;
+  errors: { line: number; column: string | null; code: string; message: string }[];
+}
+
+async function importCsv(csv: string, dryRun: boolean, token = a.tokens.editor): Promise<Report> {
+  const res = await app.gqlAs<{ importActuals: Report }>(token, IMPORT, { csv, dryRun });
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data!.importActuals;
+}
+
+async function exportCsv(token?: string): Promise<string> {
+  const res = token
+    ? await app.gqlAs<{ exportActuals: string }>(token, EXPORT, { drafts: true })
+    : await app.gql<{ exportActuals: string }>(EXPORT, { drafts: false });
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return res.data!.exportActuals;
+}
+
+const byName = [
+  'plan_code,indicator_name,fiscal_year,value,note',
+  'arakawa,区政に関心がある区民の割合,2021,54.8%,世論調査',
+  'arakawa,"ホームページ訪問回数 (月平均)",2021,"340,000回",',
+].join('\n');
+
+beforeAll(async () => {
+  app = await startTestApp();
+  a = await setUpActuals(app);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('importActuals', () => {
+  it('needs a token', async () => {
+    const res = await app.gql(IMPORT, { csv: byName, dryRun: true });
+    expect(code(res)).toBe('UNAUTHENTICATED');
+  });
+
+  it('validates in a dry run and writes nothing', async () => {
+    const before = await a.revisionCount();
+    expect(await importCsv(byName, true)).toEqual({
+      dryRun: true,
+      applied: false,
+      rows: 2,
+      created: 2,
+      revised: 0,
+      unchanged: 0,
+      errors: [],
+    });
+    expect(await a.revisionCount()).toBe(before);
+  });
+
+  it('writes every row in one transaction', async () => {
+    const before = await a.revisionCount();
+    expect(await importCsv(byName, false)).toMatchObject({ applied: true, created: 2, errors: [] });
+    expect(await a.revisionCount()).toBe(before + 2);
+  });
+
+  it('reports every bad row with its line and writes none of the rows', async () => {
+    const before = await a.revisionCount();
+    const csv = [
+      'plan_code,indicator_name,fiscal_year,value,note',
+      'arakawa,経常収支比率,2021,88.0%,',
+      'arakawa,経常収支比率,2022,88件,',
+      'arakawa,存在しない指標,2021,1件,',
+      'arakawa,経常収支比率,2040,80%,',
+      'arakawa,区政に関心がある区民の割合,2021,55.0%,',
+    ].join('\n');
+    const report = await importCsv(csv, false);
+    expect(report.applied).toBe(false);
+    expect(report.errors.map((e) => [e.line, e.column, e.code])).toEqual([
+      [3, 'value', 'UNIT_MISMATCH'],
+      [4, 'indicator_name', 'NOT_FOUND'],
+      [5, 'fiscal_year', 'FISCAL_YEAR_OUTSIDE_PLAN'],
+      [6, null, 'CONFLICT'],
+    ]);
+    expect(await a.revisionCount()).toBe(before);
+  });
+
+  it('refuses unreadable CSV and unknown columns as a whole', async () => {
+    const broken = await app.gqlAs(a.tokens.editor, IMPORT, {
+      csv: 'indicator_id,fiscal_year,value\n"unclosed,2021,1',
+      dryRun: true,
+    });
+    expect(code(broken)).toBe('BAD_USER_INPUT');
+    const unknown = await app.gqlAs(a.tokens.editor, IMPORT, {
+      csv: 'indicator_id,fiscal_year,value,colour\n',
+      dryRun: true,
+    });
+    expect(code(unknown)).toBe('BAD_USER_INPUT');
+    expect(unknown.errors![0].message).toContain('colour');
+  });
+
+  it('applies token scope row by row', async () => {
+    const report = await importCsv(byName.replace(/2021/g, '2022'), false, a.tokens.scoped);
+    expect(report.applied).toBe(false);
+    expect(report.errors.map((e) => e.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+  });
+});
+
+describe('exportActuals', () => {
+  it('round-trips: export → edit → import revises only the edited row; an unedited export changes nothing', async () => {
+    const exported = await exportCsv(a.tokens.editor);
+    const rows = parse(exported, { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0])).toEqual([
+      'indicator_id',
+      'plan_code',
+      'indicator_name',
+      'fiscal_year',
+      'value',
+      'note',
+      'expected_revision',
+    ]);
+    expect(rows.map((r) => [r.indicator_name, r.fiscal_year, r.value, r.note, r.expected_revision])).toEqual([
+      ['区政に関心がある区民の割合', '2021', '54.8%', '世論調査', '1'],
+      ['ホームページ訪問回数 (月平均)', '2021', '340,000回', '', '1'],
+    ]);
+
+    const before = await a.revisionCount();
+    expect(await importCsv(exported, false)).toMatchObject({ applied: true, created: 0, revised: 0, unchanged: 2 });
+    expect(await a.revisionCount()).toBe(before);
+
+    const edited = exported.replace('340,000回', '341,000回');
+    expect(await importCsv(edited, false)).toMatchObject({ applied: true, revised: 1, unchanged: 1 });
+    const again = parse(await exportCsv(a.tokens.editor), { columns: true }) as Record<string, string>[];
+    expect(again[1]).toMatchObject({ value: '341,000回', expected_revision: '2' });
+  });
+
+  it('shows the public approved values only', async () => {
+    expect((await exportCsv()).trim()).toBe(
+      'indicator_id,plan_code,indicator_name,fiscal_year,value,note,expected_revision',
+    );
+    await a.approved('経常収支比率', 2023, '84.0%');
+    const rows = parse(await exportCsv(), { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.indicator_name, r.value])).toEqual([['経常収支比率', '84.0%']]);
+  });
+});
