@@ -6,15 +6,36 @@ export interface Config {
   port: number;
   host: string;
   logLevel: string;
+  /** NODE_ENV=production: no introspection, no field suggestions, no explorer. */
+  production: boolean;
+  /** Requests per minute allowed from one client address (0 = no limit). */
+  rateLimitPerAddress: number;
+  /** Requests per minute allowed with one bearer token (0 = no limit). */
+  rateLimitPerToken: number;
+  /** How many proxies in front of the server append to X-Forwarded-For (0 = use the socket address). */
+  trustProxyHops: number;
+  /** Server-side statement timeout (PostgreSQL statement_timeout) in milliseconds. */
+  statementTimeoutMs: number;
+  /** How long to wait for a database connection, in milliseconds. */
+  connectTimeoutMs: number;
+  /** How long SIGTERM waits for in-flight requests before closing them, in milliseconds. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const port = env.PORT === undefined || env.PORT === '' ? 4000 : Number(env.PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(`PORT must be an integer from 0 to 65535, got "${env.PORT}".`);
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}".`);
   }
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const port = integer(env, 'PORT', 4000, 0, 65535);
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://.');
@@ -25,5 +46,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     port,
     host: env.HOST || '127.0.0.1',
     logLevel: env.LOG_LEVEL || 'info',
+    production: env.NODE_ENV === 'production',
+    rateLimitPerAddress: integer(env, 'RATE_LIMIT_PER_ADDRESS', 600, 0, 1_000_000),
+    rateLimitPerToken: integer(env, 'RATE_LIMIT_PER_TOKEN', 1200, 0, 1_000_000),
+    trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
+    statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
+    connectTimeoutMs: integer(env, 'DB_CONNECT_TIMEOUT_MS', 5_000, 100, 600_000),
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   };
 }

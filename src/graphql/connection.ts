@@ -36,6 +36,23 @@ export class PageArgs {
   after?: string | null;
 }
 
+@ArgsType()
+export class RootPageArgs extends PageArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `How many items to return from the end (0 to ${MAX_PAGE_SIZE}); with \`before\`, pages backwards. Not with \`first\`.`,
+  })
+  @Min(0)
+  @Max(MAX_PAGE_SIZE)
+  last?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Return the items before this cursor (a startCursor or edge cursor).',
+  })
+  before?: string | null;
+}
+
 export interface Edge<T> {
   cursor: string;
   node: T;

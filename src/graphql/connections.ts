@@ -1,4 +1,4 @@
-import { Footnote, Indicator, Measure, Policy, Project } from '../entities';
+import { Footnote, Indicator, Measure, Policy, Project, Target } from '../entities';
 import { connectionType } from './connection';
 
 export const PolicyConnection = connectionType(Policy, 'policies');
@@ -6,3 +6,4 @@ export const MeasureConnection = connectionType(Measure, 'measures');
 export const ProjectConnection = connectionType(Project, 'projects');
 export const IndicatorConnection = connectionType(Indicator, 'indicators');
 export const FootnoteConnection = connectionType(Footnote, 'footnotes');
+export const TargetConnection = connectionType(Target, 'targets (cells)');

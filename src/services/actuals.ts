@@ -57,6 +57,20 @@ export async function findActual(ctx: Context, id: number): Promise<ActualView |
   return viewActual(actual, revisions, ctx.user ? 'editor' : 'public');
 }
 
+/**
+ * A footnote as the caller may see it: a plan footnote always; a footnote of an actual's revision only
+ * when the caller could see that revision (the public: up to the approved one).
+ */
+export async function visibleFootnote(ctx: Context, footnote: Footnote | null): Promise<Footnote | null> {
+  if (!footnote || footnote.actualRevisionId === null || ctx.user) return footnote;
+  const rows = (await ctx.db.query(
+    `SELECT 1 FROM actual_revision r JOIN actual a ON a.id = r.actual_id
+      WHERE r.id = $1 AND a.approved_revision IS NOT NULL AND r.revision <= a.approved_revision`,
+    [footnote.actualRevisionId],
+  )) as unknown[];
+  return rows.length > 0 ? footnote : null;
+}
+
 /** The actuals of an indicator the caller may see, by fiscal year. */
 export async function actualsOfIndicator(
   ctx: Context,

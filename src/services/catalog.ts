@@ -1,32 +1,75 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { Footnote, Indicator, Measure, Plan, Policy, Project } from '../entities';
-import type { ConnectionResult, PageArgs } from '../graphql/connection';
+import { Footnote, Indicator, Plan, Policy, Measure, Project, Target } from '../entities';
+import type { ProgressStatus } from '../entities/enums';
+import type { ConnectionResult } from '../graphql/connection';
 import type { Context } from '../graphql/context';
-import type { FootnoteFilter, IndicatorFilter, MeasureFilter, PolicyFilter, ProjectFilter } from '../graphql/filters';
-import { parseGlobalId } from '../graphql/global-id';
-import { paginate } from './paging';
+import { badInput } from '../graphql/errors';
+import type {
+  FootnoteFilter,
+  IndicatorFilter,
+  MeasureFilter,
+  PolicyFilter,
+  ProjectFilter,
+  TargetFilter,
+} from '../graphql/filters';
+import { sortFields, type SortDirection } from '../graphql/orders';
+import {
+  Conditions,
+  footnoteConditions,
+  indicatorConditions,
+  measureConditions,
+  policyConditions,
+  projectConditions,
+  targetConditions,
+} from './conditions';
+import { paginate, type PageRequest, type SortKey } from './paging';
+import { indicatorStatus } from './progress';
 
-// The root lists of the read API. Each filter field adds one AND condition; a list costs two statements.
+// The root lists of the read API: each filter field adds one AND condition; a page costs two
+// statements (count and rows), plus the progress evaluation when filtering on status.
 
-/** Escapes LIKE wildcards so a search for "100%" looks for the percent sign. */
-function likePattern(term: string): string {
-  return `%${term.normalize('NFKC').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const MAX_ORDER_KEYS = 3;
+
+export interface OrderInput {
+  field: string;
+  direction: SortDirection;
 }
 
-/** Case-insensitive substring match on any of `columns`, with full- and half-width forms alike (NFKC). */
-function whereSearch<T extends ObjectLiteral>(
-  qb: SelectQueryBuilder<T>,
-  columns: string[],
-  term?: string | null,
-): void {
-  if (!term) return;
-  const any = columns.map((c) => `normalize(${c}, NFKC) ILIKE :search`).join(' OR ');
-  qb.andWhere(`(${any})`, { search: likePattern(term) });
+function sortKeys(type: keyof typeof sortFields, orderBy: OrderInput[] | null | undefined): SortKey[] {
+  const keys = orderBy ?? [];
+  if (keys.length > MAX_ORDER_KEYS) throw badInput(`orderBy takes at most ${MAX_ORDER_KEYS} keys.`);
+  return keys.map((k) => ({ ...sortFields[type][k.field], direction: k.direction }));
 }
 
-function wherePlan<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, planCode?: string | null): void {
-  if (planCode == null) return;
-  qb.andWhere(`${alias}.plan_id = (SELECT p.id FROM plan p WHERE p.code = :planCode)`, { planCode });
+/** The SQL that says an actual row `a` may be seen: approved ones for the public, all for token holders. */
+export function visibleActualSql(ctx: Context): string {
+  return ctx.user ? 'TRUE' : 'a.approved_revision IS NOT NULL';
+}
+
+function apply<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, c: Conditions): SelectQueryBuilder<T> {
+  if (c.where.length > 0) qb.andWhere(c.sql(), c.params);
+  return qb;
+}
+
+/**
+ * Indicator ids matching a progress status for a year, among the candidates `qb` selects. Progress is
+ * computed (not stored), so this evaluates the candidates through the request's loaders.
+ */
+async function idsWithStatus(
+  ctx: Context,
+  candidates: SelectQueryBuilder<Indicator>,
+  status: ProgressStatus | null | undefined,
+  statusYear: number | null | undefined,
+): Promise<number[] | null> {
+  if (status == null) {
+    if (statusYear != null) throw badInput('statusYear is used with status: give both.', { argument: 'filter' });
+    return null;
+  }
+  if (statusYear == null)
+    throw badInput('Filtering on status needs statusYear: the fiscal year to evaluate.', { argument: 'filter' });
+  const indicators = await candidates.getMany();
+  const statuses = await Promise.all(indicators.map((i) => indicatorStatus(ctx, i, statusYear)));
+  return indicators.filter((_, n) => statuses[n] === status).map((i) => i.id);
 }
 
 export async function listPlans(ctx: Context): Promise<Plan[]> {
@@ -40,80 +83,112 @@ export async function findPlanByCode(ctx: Context, code: string): Promise<Plan |
 export async function listPolicies(
   ctx: Context,
   filter: PolicyFilter | null | undefined,
-  page: PageArgs,
+  page: PageRequest,
+  orderBy?: OrderInput[] | null,
 ): Promise<ConnectionResult<Policy>> {
-  const qb = ctx.db.getRepository(Policy).createQueryBuilder('e');
-  wherePlan(qb, 'e', filter?.planCode);
-  whereSearch(qb, ['e.title'], filter?.search);
-  if (filter?.number != null) qb.andWhere('e.number = :number', { number: filter.number });
-  return paginate(qb, 'e', page);
+  const c = new Conditions('f');
+  policyConditions(c, 'e', filter);
+  return paginate(
+    apply(ctx.db.getRepository(Policy).createQueryBuilder('e'), c),
+    'e',
+    page,
+    sortKeys('Policy', orderBy),
+  );
 }
 
 export async function listMeasures(
   ctx: Context,
   filter: MeasureFilter | null | undefined,
-  page: PageArgs,
+  page: PageRequest,
+  orderBy?: OrderInput[] | null,
 ): Promise<ConnectionResult<Measure>> {
-  const qb = ctx.db.getRepository(Measure).createQueryBuilder('e');
-  wherePlan(qb, 'e', filter?.planCode);
-  whereSearch(qb, ['e.title', 'e.purpose'], filter?.search);
-  if (filter?.policyNumber != null) {
-    qb.andWhere('e.policy_id IN (SELECT po.id FROM policy po WHERE po.number = :policyNumber)', {
-      policyNumber: filter.policyNumber,
-    });
-  }
-  return paginate(qb, 'e', page);
+  const c = new Conditions('f');
+  measureConditions(c, 'e', filter);
+  return paginate(
+    apply(ctx.db.getRepository(Measure).createQueryBuilder('e'), c),
+    'e',
+    page,
+    sortKeys('Measure', orderBy),
+  );
 }
 
 export async function listProjects(
   ctx: Context,
   filter: ProjectFilter | null | undefined,
-  page: PageArgs,
+  page: PageRequest,
+  orderBy?: OrderInput[] | null,
 ): Promise<ConnectionResult<Project>> {
-  const qb = ctx.db.getRepository(Project).createQueryBuilder('e');
-  wherePlan(qb, 'e', filter?.planCode);
-  whereSearch(qb, ['e.title', "array_to_string(e.approach, ' ')"], filter?.search);
-  if (filter?.measureId != null) {
-    const { id } = parseGlobalId(filter.measureId, 'Measure');
-    qb.andWhere('e.id IN (SELECT mp.project_id FROM measure_project mp WHERE mp.measure_id = :measureId)', {
-      measureId: id,
-    });
-  }
-  return paginate(qb, 'e', page);
+  const c = new Conditions('f');
+  projectConditions(c, 'e', filter);
+  return paginate(
+    apply(ctx.db.getRepository(Project).createQueryBuilder('e'), c),
+    'e',
+    page,
+    sortKeys('Project', orderBy),
+  );
 }
 
 export async function listIndicators(
   ctx: Context,
   filter: IndicatorFilter | null | undefined,
-  page: PageArgs,
+  page: PageRequest,
+  orderBy?: OrderInput[] | null,
 ): Promise<ConnectionResult<Indicator>> {
-  const qb = ctx.db.getRepository(Indicator).createQueryBuilder('e');
-  wherePlan(qb, 'e', filter?.planCode);
-  whereSearch(qb, ['e.name'], filter?.search);
-  if (filter?.kind != null) qb.andWhere('e.kind = :kind', { kind: filter.kind });
-  if (filter?.measureId != null) {
-    const { id } = parseGlobalId(filter.measureId, 'Measure');
-    qb.andWhere('e.id IN (SELECT mi.indicator_id FROM measure_indicator mi WHERE mi.measure_id = :measureId)', {
-      measureId: id,
-    });
+  const c = new Conditions('f');
+  indicatorConditions(c, 'e', filter, visibleActualSql(ctx));
+  const qb = apply(ctx.db.getRepository(Indicator).createQueryBuilder('e'), c);
+  const ids = await idsWithStatus(ctx, qb.clone(), filter?.status, filter?.statusYear);
+  if (ids) qb.andWhere('e.id = ANY(:statusIds)', { statusIds: ids });
+  return paginate(qb, 'e', page, sortKeys('Indicator', orderBy));
+}
+
+export async function listTargets(
+  ctx: Context,
+  filter: TargetFilter | null | undefined,
+  page: PageRequest,
+  orderBy?: OrderInput[] | null,
+): Promise<ConnectionResult<Target>> {
+  const c = new Conditions('f');
+  targetConditions(c, 'e', filter, visibleActualSql(ctx));
+  const qb = apply(ctx.db.getRepository(Target).createQueryBuilder('e'), c);
+  if (filter?.status != null || filter?.statusYear != null) {
+    const ic = new Conditions('s');
+    indicatorConditions(
+      ic,
+      'e',
+      {
+        ...filter,
+        unit: null,
+        fiscalYear: null,
+        fiscalYearFrom: null,
+        fiscalYearTo: null,
+        valueKind: null,
+        footnoteCategory: null,
+        hasActual: null,
+      },
+      visibleActualSql(ctx),
+    );
+    const candidates = apply(ctx.db.getRepository(Indicator).createQueryBuilder('e'), ic);
+    const ids = await idsWithStatus(ctx, candidates, filter.status, filter.statusYear);
+    qb.andWhere('e.indicator_id = ANY(:statusIds)', { statusIds: ids ?? [] });
   }
-  if (filter?.projectId != null) {
-    const { id } = parseGlobalId(filter.projectId, 'Project');
-    qb.andWhere('e.id IN (SELECT pi.indicator_id FROM project_indicator pi WHERE pi.project_id = :projectId)', {
-      projectId: id,
-    });
-  }
-  return paginate(qb, 'e', page);
+  return paginate(qb, 'e', page, sortKeys('Target', orderBy));
 }
 
 export async function listFootnotes(
   ctx: Context,
   filter: FootnoteFilter | null | undefined,
-  page: PageArgs,
+  page: PageRequest,
+  orderBy?: OrderInput[] | null,
 ): Promise<ConnectionResult<Footnote>> {
-  const qb = ctx.db.getRepository(Footnote).createQueryBuilder('e');
-  wherePlan(qb, 'e', filter?.planCode);
-  whereSearch(qb, ['e.text'], filter?.search);
-  if (filter?.category != null) qb.andWhere('e.category = :category', { category: filter.category });
-  return paginate(qb, 'e', page);
+  const c = new Conditions('f');
+  // The plan document's footnotes; footnotes of actuals are reached through their actual.
+  c.add('e.actual_revision_id IS NULL');
+  footnoteConditions(c, 'e', filter);
+  return paginate(
+    apply(ctx.db.getRepository(Footnote).createQueryBuilder('e'), c),
+    'e',
+    page,
+    sortKeys('Footnote', orderBy),
+  );
 }

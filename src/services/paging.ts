@@ -1,61 +1,131 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DEFAULT_PAGE_SIZE, type ConnectionResult } from '../graphql/connection';
 import { badInput } from '../graphql/errors';
+import type { SortDirection, SortField } from '../graphql/orders';
 
-// Keyset pagination on the primary key: a cursor names the last row seen, so pages stay stable while
-// rows are added and no OFFSET scan grows with the page number.
+// Keyset pagination: a cursor carries the sort-key values and the id of the row it names, so a page
+// is "the rows after (or before) this one in the order" — stable while rows are added, and no OFFSET
+// scan that grows with the page number. Ties are broken by id (document order).
 
-const CURSOR_PREFIX = 'cursor:v1:';
+const CURSOR_PREFIX = 'cursor:v2:';
 
-export function encodeCursor(id: number): string {
-  return Buffer.from(`${CURSOR_PREFIX}${id}`, 'utf8').toString('base64url');
+export interface SortKey extends SortField {
+  direction: SortDirection;
 }
 
-export function decodeCursor(cursor: string): number {
+export interface PageRequest {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+interface CursorData {
+  v: (string | number | boolean | null)[];
+  id: number;
+}
+
+export function encodeCursor(values: CursorData['v'], id: number): string {
+  return Buffer.from(`${CURSOR_PREFIX}${JSON.stringify({ v: values, id })}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string, keys: number): CursorData {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const id = text.startsWith(CURSOR_PREFIX) ? Number(text.slice(CURSOR_PREFIX.length)) : NaN;
-  if (!Number.isSafeInteger(id) || id < 0)
-    throw badInput(`Invalid cursor "${cursor}": use a cursor returned by this API.`);
-  return id;
+  let data: CursorData | undefined;
+  try {
+    data = text.startsWith(CURSOR_PREFIX) ? (JSON.parse(text.slice(CURSOR_PREFIX.length)) as CursorData) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!data || !Number.isSafeInteger(data.id) || !Array.isArray(data.v) || data.v.length !== keys) {
+    throw badInput(`Invalid cursor "${cursor}": use a cursor returned by this list with the same orderBy.`);
+  }
+  return data;
+}
+
+/** SQL that is true for the rows strictly after the cursor in the given order (`forward`) or before it. */
+function beyond(
+  keys: SortKey[],
+  cursor: CursorData,
+  forward: boolean,
+  params: Record<string, unknown>,
+  alias: string,
+): string {
+  const all: { column: string; direction: SortDirection; value: unknown }[] = [
+    ...keys.map((k, i) => ({ column: k.column, direction: k.direction, value: cursor.v[i] })),
+    { column: `${alias}.id`, direction: 'ASC', value: cursor.id },
+  ];
+  const terms: string[] = [];
+  all.forEach((key, i) => {
+    const parts = all.slice(0, i).map((prev, j) => {
+      params[`ck${j}`] = prev.value;
+      return `${prev.column} = :ck${j}`;
+    });
+    params[`ck${i}`] = key.value;
+    const ascending = key.direction === 'ASC';
+    parts.push(`${key.column} ${ascending === forward ? '>' : '<'} :ck${i}`);
+    terms.push(`(${parts.join(' AND ')})`);
+  });
+  return `(${terms.join(' OR ')})`;
 }
 
 /**
- * One page of `qb` (whose main alias is `alias`), ordered by id: two statements, a count (with the
- * number of rows before the cursor) and the page itself.
+ * One page of `qb` (main alias `alias`) in the order `keys` (then id): two statements, a count (with
+ * the number of rows on the far side of the cursor, for hasPreviousPage / hasNextPage) and the page.
  */
 export async function paginate<T extends ObjectLiteral & { id: number }>(
   qb: SelectQueryBuilder<T>,
   alias: string,
-  args: { first?: number | null; after?: string | null },
+  page: PageRequest,
+  keys: SortKey[] = [],
 ): Promise<ConnectionResult<T>> {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  const afterId = args.after ? decodeCursor(args.after) : null;
+  if (page.first != null && page.last != null) throw badInput('Pass either `first` or `last`, not both.');
+  if (page.after != null && page.before != null) throw badInput('Pass either `after` or `before`, not both.');
+  const backward = page.last != null || page.before != null;
+  const size = (backward ? page.last : page.first) ?? DEFAULT_PAGE_SIZE;
+  const cursorText = backward ? page.before : page.after;
+  const cursor = cursorText ? decodeCursor(cursorText, keys.length) : null;
 
+  const params: Record<string, unknown> = {};
+  const past = cursor ? beyond(keys, cursor, !backward, params, alias) : null;
   const counts = await qb
     .clone()
     .select('count(*)::int', 'total')
-    .addSelect(afterId === null ? '0' : `count(*) FILTER (WHERE ${alias}.id <= :afterId)::int`, 'before')
-    .setParameter('afterId', afterId)
+    .addSelect(past ? `count(*) FILTER (WHERE NOT ${past})::int` : '0', 'behind')
+    .setParameters(params)
     .orderBy()
-    .getRawOne<{ total: number; before: number }>();
+    .getRawOne<{ total: number; behind: number }>();
 
-  const page = qb
-    .clone()
-    .orderBy(`${alias}.id`, 'ASC')
-    .limit(first + 1);
-  if (afterId !== null) page.andWhere(`${alias}.id > :afterId`, { afterId });
-  const rows = first === 0 ? [] : await page.getMany();
-  const nodes = rows.slice(0, first);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
+  const rows: T[] = [];
+  if (size > 0) {
+    const q = qb.clone();
+    if (past) q.andWhere(past, params);
+    const flip = (d: SortDirection): 'ASC' | 'DESC' => (backward ? (d === 'ASC' ? 'DESC' : 'ASC') : d);
+    q.orderBy();
+    for (const k of keys) q.addOrderBy(k.column, flip(k.direction));
+    q.addOrderBy(`${alias}.id`, flip('ASC')).limit(size + 1);
+    rows.push(...(await q.getMany()));
+  }
+  const more = rows.length > size;
+  const nodes = rows.slice(0, size);
+  if (backward) nodes.reverse();
+  const edges = nodes.map((node) => ({
+    cursor: encodeCursor(
+      keys.map((k) => node[k.property] as CursorData['v'][number]),
+      node.id,
+    ),
+    node,
+  }));
   const total = Number(counts?.total ?? 0);
-  const before = Number(counts?.before ?? 0);
+  const behind = Number(counts?.behind ?? 0);
+  const hasMoreAhead = size === 0 ? total > behind : more;
   return {
     edges,
     nodes,
     totalCount: total,
     pageInfo: {
-      hasNextPage: first === 0 ? total > before : rows.length > first,
-      hasPreviousPage: before > 0,
+      hasNextPage: backward ? behind > 0 : hasMoreAhead,
+      hasPreviousPage: backward ? hasMoreAhead : behind > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },

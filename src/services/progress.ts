@@ -52,6 +52,15 @@ async function evaluate(
   });
 }
 
+/** The status of an indicator for a year as the caller may see it (approved actuals for the public). */
+export async function indicatorStatus(
+  ctx: Context,
+  indicator: Indicator,
+  fiscalYear: number,
+): Promise<Evaluation['status']> {
+  return (await evaluate(ctx, indicator, fiscalYear, ctx.user !== null)).status;
+}
+
 export async function indicatorProgress(
   ctx: Context,
   indicator: Indicator,

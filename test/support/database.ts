@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { createPGlite } from '../../src/db/pglite';
 import { Client } from 'pg';
 import { openDatabase, type Database } from '../../src/db/data-source';
 
@@ -55,7 +55,7 @@ export async function openSeededCopy(): Promise<TestDatabase> {
   }
   const dump = env.dumpFile();
   if (!dump) throw new Error('PLANGRAPH_TEST_DUMP is not set: run the tests through jest (global setup)');
-  const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(dump)]) });
+  const pglite = await createPGlite({ loadDataDir: new Blob([readFileSync(dump)]) });
   const db = await openDatabase({ pglite });
   return {
     ...db,
@@ -81,7 +81,7 @@ export async function openEmpty(): Promise<TestDatabase> {
       },
     };
   }
-  const pglite = await PGlite.create();
+  const pglite = await createPGlite();
   const db = await openDatabase({ pglite });
   return {
     ...db,

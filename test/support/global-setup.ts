@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { createPGlite } from '../../src/db/pglite';
 import { openDatabase } from '../../src/db/data-source';
 import { seedBundledPlans } from '../../src/import/bundled';
 import { adminQuery, databaseUrl, env } from './database';
@@ -20,7 +20,7 @@ export default async function globalSetup(): Promise<void> {
     console.log(`\n[plangraph tests] PostgreSQL server ${new URL(env.serverUrl).host}, template ${template}`);
     return;
   }
-  const pglite = await PGlite.create();
+  const pglite = await createPGlite();
   const db = await openDatabase({ pglite });
   await seedBundledPlans(db.dataSource);
   await db.dataSource.destroy();

@@ -1,10 +1,12 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Footnote, Indicator, Measure, Plan, Project, Target } from '../../entities';
 import type { Context } from '../context';
 import { actualsOfIndicator } from '../../services/actuals';
 import { indicatorProgress } from '../../services/progress';
 import { ActualView } from '../types/actual';
 import { Progress, ProgressArgs } from '../types/progress';
+import { SeriesPoint } from '../types/series';
+import { fiscalYear } from '../fiscal-year';
 import { mustExist } from '../must-exist';
 
 @Resolver(() => Indicator)
@@ -40,8 +42,38 @@ export class IndicatorResolver {
   @FieldResolver(() => [Target], {
     description: 'Every cell of the row by fiscal year, the baseline estimate included (see `role`).',
   })
-  targets(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<Target[]> {
-    return ctx.loaders.targetsByIndicator.load(indicator.id);
+  async targets(
+    @Root() indicator: Indicator,
+    @Ctx() ctx: Context,
+    @Arg('fiscalYears', () => [Int], { nullable: true, description: 'Only the cells of these fiscal years.' })
+    fiscalYears?: number[] | null,
+  ): Promise<Target[]> {
+    const targets = await ctx.loaders.targetsByIndicator.load(indicator.id);
+    return fiscalYears ? targets.filter((t) => fiscalYears.includes(t.fiscalYear)) : targets;
+  }
+
+  @FieldResolver(() => [SeriesPoint], {
+    description:
+      'One point per fiscal year of the plan (base year to final year) with baseline, target and actual, ' +
+      'so a chart can be drawn from one field.',
+  })
+  async series(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<SeriesPoint[]> {
+    const [plan, targets, actuals] = await Promise.all([
+      mustExist(ctx.loaders.plan.load(indicator.planId), 'plan'),
+      ctx.loaders.targetsByIndicator.load(indicator.id),
+      actualsOfIndicator(ctx, indicator.id, ctx.user ? 'editor' : 'public'),
+    ]);
+    const points: SeriesPoint[] = [];
+    for (let year = plan.baseYear; year <= plan.finalYear; year += 1) {
+      const cell = targets.find((t) => t.fiscalYear === year);
+      points.push({
+        fiscalYear: fiscalYear(year),
+        baseline: cell?.role === 'BASELINE_ESTIMATE' ? cell.value : null,
+        target: cell?.role === 'TARGET' ? cell.value : null,
+        actual: actuals.find((a) => a.actual.fiscalYear === year)?.value ?? null,
+      });
+    }
+    return points;
   }
 
   @FieldResolver(() => [Footnote], {
@@ -55,8 +87,14 @@ export class IndicatorResolver {
     description:
       'What was achieved, by fiscal year: approved actuals for the public, the latest revisions for a token holder.',
   })
-  actuals(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<ActualView[]> {
-    return actualsOfIndicator(ctx, indicator.id, ctx.user ? 'editor' : 'public');
+  async actuals(
+    @Root() indicator: Indicator,
+    @Ctx() ctx: Context,
+    @Arg('fiscalYears', () => [Int], { nullable: true, description: 'Only the actuals of these fiscal years.' })
+    fiscalYears?: number[] | null,
+  ): Promise<ActualView[]> {
+    const actuals = await actualsOfIndicator(ctx, indicator.id, ctx.user ? 'editor' : 'public');
+    return fiscalYears ? actuals.filter((a) => fiscalYears.includes(a.actual.fiscalYear)) : actuals;
   }
 
   @FieldResolver(() => Progress, { description: 'How far the indicator meets its target for a fiscal year, and why.' })

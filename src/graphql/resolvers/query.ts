@@ -8,22 +8,24 @@ import {
   listPlans,
   listPolicies,
   listProjects,
+  listTargets,
 } from '../../services/catalog';
-import { PageArgs, type ConnectionResult } from '../connection';
+import { RootPageArgs, type ConnectionResult } from '../connection';
+import { FootnoteOrder, IndicatorOrder, MeasureOrder, PolicyOrder, ProjectOrder, TargetOrder } from '../orders';
 import {
   FootnoteConnection,
   IndicatorConnection,
   MeasureConnection,
   PolicyConnection,
   ProjectConnection,
+  TargetConnection,
 } from '../connections';
 import type { Context } from '../context';
-import { FootnoteFilter, IndicatorFilter, MeasureFilter, PolicyFilter, ProjectFilter } from '../filters';
+import { FootnoteFilter, IndicatorFilter, MeasureFilter, PolicyFilter, ProjectFilter, TargetFilter } from '../filters';
 import { parseGlobalId } from '../global-id';
 import { exportActualsCsv } from '../../services/actuals-csv';
-import { visibilityOf } from '../../services/actuals';
-import { findActual } from '../../services/actuals';
-import type { Footnote, Indicator, Measure, Policy, Project } from '../../entities';
+import { findActual, visibilityOf, visibleFootnote } from '../../services/actuals';
+import type { Footnote, Indicator, Measure, Policy, Project, Target } from '../../entities';
 
 @Resolver()
 export class QueryResolver {
@@ -50,7 +52,7 @@ export class QueryResolver {
       case 'Target':
         return ctx.loaders.target.load(parsed.id);
       case 'Footnote':
-        return ctx.loaders.footnote.load(parsed.id);
+        return visibleFootnote(ctx, await ctx.loaders.footnote.load(parsed.id));
       case 'Actual':
         return findActual(ctx, parsed.id);
     }
@@ -73,30 +75,45 @@ export class QueryResolver {
   policies(
     @Arg('filter', () => PolicyFilter, { nullable: true, description: 'Conditions, combined with AND.' })
     filter: PolicyFilter | null,
-    @Args(() => PageArgs) page: PageArgs,
+    @Arg('orderBy', () => [PolicyOrder], {
+      nullable: true,
+      description: 'Sort keys, most significant first (default: document order).',
+    })
+    orderBy: InstanceType<typeof PolicyOrder>[] | null,
+    @Args(() => RootPageArgs) page: RootPageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionResult<Policy>> {
-    return listPolicies(ctx, filter, page);
+    return listPolicies(ctx, filter, page, orderBy);
   }
 
   @Query(() => MeasureConnection, { description: 'Measures of every plan, filtered and paged.' })
   measures(
     @Arg('filter', () => MeasureFilter, { nullable: true, description: 'Conditions, combined with AND.' })
     filter: MeasureFilter | null,
-    @Args(() => PageArgs) page: PageArgs,
+    @Arg('orderBy', () => [MeasureOrder], {
+      nullable: true,
+      description: 'Sort keys, most significant first (default: document order).',
+    })
+    orderBy: InstanceType<typeof MeasureOrder>[] | null,
+    @Args(() => RootPageArgs) page: RootPageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionResult<Measure>> {
-    return listMeasures(ctx, filter, page);
+    return listMeasures(ctx, filter, page, orderBy);
   }
 
   @Query(() => ProjectConnection, { description: 'Key projects of every plan, filtered and paged.' })
   projects(
     @Arg('filter', () => ProjectFilter, { nullable: true, description: 'Conditions, combined with AND.' })
     filter: ProjectFilter | null,
-    @Args(() => PageArgs) page: PageArgs,
+    @Arg('orderBy', () => [ProjectOrder], {
+      nullable: true,
+      description: 'Sort keys, most significant first (default: document order).',
+    })
+    orderBy: InstanceType<typeof ProjectOrder>[] | null,
+    @Args(() => RootPageArgs) page: RootPageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionResult<Project>> {
-    return listProjects(ctx, filter, page);
+    return listProjects(ctx, filter, page, orderBy);
   }
 
   @Query(() => IndicatorConnection, {
@@ -105,20 +122,48 @@ export class QueryResolver {
   indicators(
     @Arg('filter', () => IndicatorFilter, { nullable: true, description: 'Conditions, combined with AND.' })
     filter: IndicatorFilter | null,
-    @Args(() => PageArgs) page: PageArgs,
+    @Arg('orderBy', () => [IndicatorOrder], {
+      nullable: true,
+      description: 'Sort keys, most significant first (default: document order).',
+    })
+    orderBy: InstanceType<typeof IndicatorOrder>[] | null,
+    @Args(() => RootPageArgs) page: RootPageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionResult<Indicator>> {
-    return listIndicators(ctx, filter, page);
+    return listIndicators(ctx, filter, page, orderBy);
+  }
+
+  @Query(() => TargetConnection, {
+    description:
+      'Every cell of every plan (baseline estimates and targets), filtered and paged: e.g. the COVID-19-marked cells of a year.',
+  })
+  targets(
+    @Arg('filter', () => TargetFilter, { nullable: true, description: 'Conditions, combined with AND.' })
+    filter: TargetFilter | null,
+    @Arg('orderBy', () => [TargetOrder], {
+      nullable: true,
+      description: 'Sort keys, most significant first (default: document order).',
+    })
+    orderBy: InstanceType<typeof TargetOrder>[] | null,
+    @Args(() => RootPageArgs) page: RootPageArgs,
+    @Ctx() ctx: Context,
+  ): Promise<ConnectionResult<Target>> {
+    return listTargets(ctx, filter, page, orderBy);
   }
 
   @Query(() => FootnoteConnection, { description: 'Footnotes of every plan, filtered and paged.' })
   footnotes(
     @Arg('filter', () => FootnoteFilter, { nullable: true, description: 'Conditions, combined with AND.' })
     filter: FootnoteFilter | null,
-    @Args(() => PageArgs) page: PageArgs,
+    @Arg('orderBy', () => [FootnoteOrder], {
+      nullable: true,
+      description: 'Sort keys, most significant first (default: document order).',
+    })
+    orderBy: InstanceType<typeof FootnoteOrder>[] | null,
+    @Args(() => RootPageArgs) page: RootPageArgs,
     @Ctx() ctx: Context,
   ): Promise<ConnectionResult<Footnote>> {
-    return listFootnotes(ctx, filter, page);
+    return listFootnotes(ctx, filter, page, orderBy);
   }
 
   @Query(() => String, {

@@ -1,0 +1,155 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { HeaderMap } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { currentRequest } from './request-scope';
+
+/** A refusal at the HTTP level (413, 429, 400 …): sent as a GraphQL-shaped error body with that status. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code: string = 'BAD_REQUEST',
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Codes whose message is meant for the client and passes through unchanged: the errors the API raises on
+ * purpose (src/graphql/errors.ts), Apollo's request errors (syntax, validation, persisted queries, bad
+ * requests) and the limits of src/http/limits.ts. Anything else is a fault and is masked.
+ */
+export const CLIENT_ERROR_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+  'SERVICE_UNAVAILABLE',
+]);
+
+export const INTERNAL_MESSAGE = 'Internal server error. Quote the request id when reporting it.';
+export const UNAVAILABLE_MESSAGE = 'The database is unavailable; try again in a few seconds.';
+export const TIMEOUT_MESSAGE = 'The operation took too long and was cancelled; ask for less data.';
+/** Seconds a client is asked to wait (Retry-After) when the database is unavailable. */
+export const UNAVAILABLE_RETRY_AFTER = 5;
+
+/** pg and Node codes and messages that mean the database cannot be reached or dropped the connection. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|not queryable|Query read timeout|Connection ended|connection is closed|Driver not Connected|DataSource is not initialized/i;
+
+/**
+ * What kind of fault an unexpected error is: the database unreachable (a connection refused, dropped or
+ * shut down, SQLSTATE class 08 or 57P), a statement cancelled by statement_timeout (57014), or anything
+ * else (a bug).
+ */
+export function classifyFault(error: unknown): 'unavailable' | 'timeout' | 'internal' {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
+    const e = current as Error & { code?: unknown; driverError?: unknown; originalError?: unknown; cause?: unknown };
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (code === '57014') return 'timeout';
+    if (UNAVAILABLE_CODES.has(code) || code.startsWith('08') || code.startsWith('57P') || code === '53300') {
+      return 'unavailable';
+    }
+    if (UNAVAILABLE_MESSAGES.test(e.message)) return 'unavailable';
+    current = e.driverError ?? e.originalError ?? e.cause;
+  }
+  return 'internal';
+}
+
+/** The error thrown when the request cannot even be authenticated because the database is down. */
+export function unavailableError(): GraphQLError {
+  return new GraphQLError(UNAVAILABLE_MESSAGE, {
+    extensions: {
+      code: 'SERVICE_UNAVAILABLE',
+      http: { status: 503, headers: new HeaderMap([['retry-after', String(UNAVAILABLE_RETRY_AFTER)]]) },
+    },
+  });
+}
+
+interface ValidationErrorLike {
+  property?: string;
+  constraints?: Record<string, string>;
+  children?: ValidationErrorLike[];
+}
+
+/** class-validator's messages, flattened: 「first must not be greater than 100」. */
+function validationMessages(errors: ValidationErrorLike[], prefix = ''): string[] {
+  return errors.flatMap((e) => {
+    const path = prefix && e.property ? `${prefix}.${e.property}` : (e.property ?? prefix);
+    const own = Object.values(e.constraints ?? {}).map((m) => (prefix ? `${path}: ${m}` : m));
+    return [...own, ...validationMessages(e.children ?? [], path)];
+  });
+}
+
+/** What a log line may say about an error: no bound parameters (they may hold user data). */
+export function describeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const e = error as Error & Record<string, unknown>;
+  const driver = (e.driverError ?? {}) as Record<string, unknown>;
+  return {
+    type: e.constructor.name,
+    message: e.message,
+    code: e.code ?? driver.code,
+    constraint: e.constraint ?? driver.constraint,
+    table: e.table ?? driver.table,
+    query: typeof e.query === 'string' ? e.query : undefined,
+    stack: e.stack,
+  };
+}
+
+/**
+ * Apollo's formatError: client errors unchanged (argument validation gets a readable message), every
+ * other error replaced by a generic message carrying the request id; the original goes to the log.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    const validationErrors = extensions.validationErrors as ValidationErrorLike[] | undefined;
+    if (code === 'BAD_USER_INPUT' && Array.isArray(validationErrors) && validationErrors.length > 0) {
+      const messages = validationMessages(validationErrors);
+      if (messages.length > 0) {
+        return { ...formatted, message: `Invalid argument: ${messages.join('; ')}.`, extensions };
+      }
+    }
+    if (code === 'SERVICE_UNAVAILABLE') return { ...formatted, extensions: { ...extensions, requestId: requestId() } };
+    return { ...formatted, extensions };
+  }
+  const request = currentRequest();
+  const unwrapped = unwrapResolverError(error);
+  const original = unwrapped instanceof GraphQLError ? (unwrapped.originalError ?? unwrapped) : unwrapped;
+  const fault = classifyFault(original);
+  if (request) {
+    request.faults.push(fault);
+    request.log[fault === 'internal' ? 'error' : 'warn'](
+      { requestId: request.requestId, path: formatted.path, fault, error: describeError(original) },
+      'unexpected error (masked for the client)',
+    );
+  }
+  const [message, code2] =
+    fault === 'unavailable'
+      ? [UNAVAILABLE_MESSAGE, 'SERVICE_UNAVAILABLE']
+      : fault === 'timeout'
+        ? [TIMEOUT_MESSAGE, 'TIMEOUT']
+        : [INTERNAL_MESSAGE, 'INTERNAL_SERVER_ERROR'];
+  return {
+    message,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: code2, requestId: requestId() },
+  };
+}
+
+function requestId(): string {
+  return currentRequest()?.requestId ?? 'unknown';
+}

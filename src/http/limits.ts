@@ -1,0 +1,144 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import {
+  GraphQLError,
+  getNamedType,
+  getNullableType,
+  isLeafType,
+  isListType,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE } from '../graphql/connection';
+
+/**
+ * What one operation may ask for. Calibrated against schema/operations/ (test/integration/limits.test.ts
+ * runs every file there through them) and documented in README.md, "Limits and operations".
+ */
+export interface OperationLimits {
+  /** Nesting of selections, fragments included (the whole-plan example is 9 deep). */
+  depth: number;
+  /** Aliased fields in one operation. */
+  aliases: number;
+  /** Directives (@include, @skip …) in one operation. */
+  directives: number;
+  /** Lexical tokens in one document (Apollo's parseOptions.maxTokens). */
+  tokens: number;
+  /** Selections after expanding fragments (Apollo's maxRecursiveSelections). */
+  recursiveSelections: number;
+  /** Estimated cost: see estimateCost. */
+  cost: number;
+  /** Operations in one batched HTTP request (a JSON array). */
+  batch: number;
+  /** Request body, in bytes. */
+  bodyBytes: number;
+}
+
+export const DEFAULT_LIMITS: OperationLimits = {
+  depth: 12,
+  aliases: 30,
+  directives: 20,
+  tokens: 3_000,
+  recursiveSelections: 2_000,
+  cost: 50_000,
+  batch: 20,
+  bodyBytes: 100_000,
+};
+
+/** How many items an unpaged list field (Plan.policies, Indicator.targets …) is assumed to hold. */
+export const ASSUMED_LIST_SIZE = 5;
+
+/**
+ * The cost model: every object a query may return costs 1, scalars are free. A paged field multiplies
+ * the cost of what is selected under it by its page size (`first` or `last`, else the default page
+ * size); an unpaged list by ASSUMED_LIST_SIZE. Aliases and fragments count every time they are used.
+ */
+export const costEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  const own = isLeafType(getNamedType(field.type)) ? 0 : 1;
+  const paged = field.args.some((a) => a.name === 'first' || a.name === 'last');
+  if (paged) {
+    const size =
+      typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : DEFAULT_PAGE_SIZE;
+    return own + Math.max(0, size) * childComplexity;
+  }
+  if (isListType(getNullableType(field.type))) return ASSUMED_LIST_SIZE * (own + childComplexity);
+  return own + childComplexity;
+};
+
+const NODE_LIMIT_MESSAGE = 'Query exceeds the maximum allowed number of nodes.';
+
+/**
+ * The estimated cost of an operation with its variables; null when the variables do not fit the
+ * operation (execution then reports that precisely) .
+ */
+export function estimateCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined,
+): number | null {
+  try {
+    return getComplexity({
+      schema,
+      query: document,
+      variables: variables ?? {},
+      operationName,
+      estimators: [costEstimator],
+      maxQueryNodes: 10_000,
+    });
+  } catch (error) {
+    if (error instanceof GraphQLError && error.message === NODE_LIMIT_MESSAGE) return Number.POSITIVE_INFINITY;
+    return null;
+  }
+}
+
+function refused(message: string, limit: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit, http: { status: 400 } },
+  });
+}
+
+/** Reports an armor rule's rejection as a validation error instead of throwing it (a throw would be a 500). */
+function reported(limit: string) {
+  return (context: ValidationContext | null, error: GraphQLError) => {
+    context?.reportError(refused(error.message.replace(/^Syntax Error: /, ''), limit));
+  };
+}
+
+/** Validation rules for depth, aliases and directives (run by Apollo with the specified rules). */
+export function limitRules(limits: OperationLimits): ValidationRule[] {
+  return [
+    maxDepthRule({ n: limits.depth, propagateOnRejection: false, onReject: [reported('depth')] }),
+    maxAliasesRule({ n: limits.aliases, propagateOnRejection: false, onReject: [reported('aliases')] }),
+    maxDirectivesRule({ n: limits.directives, propagateOnRejection: false, onReject: [reported('directives')] }),
+  ];
+}
+
+/**
+ * Refuses an operation whose estimated cost is over the limit, before it runs. A plugin rather than a
+ * validation rule because the page sizes may come from variables, which validation does not see.
+ */
+export function costLimitPlugin<C extends object>(schema: GraphQLSchema, limit: number): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, operationName }) {
+          const cost = estimateCost(schema, document, request.variables, operationName ?? undefined);
+          if (cost !== null && cost > limit) {
+            throw refused(
+              Number.isFinite(cost)
+                ? `Query cost ${cost} is over the limit of ${limit}: ask for smaller pages (first) or fewer nested lists.`
+                : `Query is too large to estimate (over 10000 selections after fragments); the cost limit is ${limit}.`,
+              'cost',
+            );
+          }
+        },
+      };
+    },
+  };
+}
