@@ -24,7 +24,7 @@ async function planOf(ctx: Context, planId: number): Promise<Plan> {
   return plan;
 }
 
-async function evaluate(
+export async function evaluate(
   ctx: Context,
   indicator: Indicator,
   fiscalYear: number,
@@ -82,7 +82,7 @@ async function indicatorsOfMeasures(ctx: Context, measureIds: number[]): Promise
 }
 
 /** The distinct indicators below a project, measure, policy or plan (a shared indicator counts once). */
-async function indicatorsBelow(
+export async function indicatorsBelow(
   ctx: Context,
   owner: { kind: 'plan' | 'policy' | 'measure' | 'project'; id: number },
 ): Promise<Indicator[]> {

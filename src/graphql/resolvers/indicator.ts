@@ -1,6 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Footnote, Indicator, Measure, Plan, Project, Target } from '../../entities';
 import type { Context } from '../context';
+import { TargetFilter } from '../filters';
+import { filteredChildren } from '../../services/nested';
 import { actualsOfIndicator } from '../../services/actuals';
 import { indicatorProgress } from '../../services/progress';
 import { ActualView } from '../types/actual';
@@ -47,8 +49,15 @@ export class IndicatorResolver {
     @Ctx() ctx: Context,
     @Arg('fiscalYears', () => [Int], { nullable: true, description: 'Only the cells of these fiscal years.' })
     fiscalYears?: number[] | null,
+    @Arg('filter', () => TargetFilter, {
+      nullable: true,
+      description: 'Only the cells that match (conditions combined with AND).',
+    })
+    filter?: TargetFilter | null,
   ): Promise<Target[]> {
-    const targets = await ctx.loaders.targetsByIndicator.load(indicator.id);
+    const targets = filter
+      ? await filteredChildren<'Indicator.targets', Target>(ctx, 'Indicator.targets', indicator.id, filter)
+      : await ctx.loaders.targetsByIndicator.load(indicator.id);
     return fiscalYears ? targets.filter((t) => fiscalYears.includes(t.fiscalYear)) : targets;
   }
 

@@ -1,6 +1,10 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Footnote, Indicator, Measure, Plan, Policy, Project } from '../../entities';
 import type { Context } from '../context';
+import { IndicatorFilter, ProjectFilter } from '../filters';
+import { filteredChildren } from '../../services/nested';
+import { aggregates } from '../../services/aggregates';
+import { YearAggregate } from '../types/aggregate';
 import { summaryProgress } from '../../services/progress';
 import { ProgressSummary, SummaryArgs } from '../types/progress';
 import { mustExist } from '../must-exist';
@@ -18,13 +22,33 @@ export class MeasureResolver {
   }
 
   @FieldResolver(() => [Indicator], { description: '成果指標: the outcome indicators, in table order.' })
-  outcomeIndicators(@Root() measure: Measure, @Ctx() ctx: Context): Promise<Indicator[]> {
-    return ctx.loaders.indicatorsByMeasure.load(measure.id);
+  outcomeIndicators(
+    @Root() measure: Measure,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => IndicatorFilter, {
+      nullable: true,
+      description: 'Only the items that match (conditions combined with AND).',
+    })
+    filter?: IndicatorFilter | null,
+  ): Promise<Indicator[]> {
+    return filter
+      ? filteredChildren(ctx, 'Measure.outcomeIndicators', measure.id, filter)
+      : ctx.loaders.indicatorsByMeasure.load(measure.id);
   }
 
   @FieldResolver(() => [Project], { description: '重点事業: the key projects printed under the measure, in order.' })
-  projects(@Root() measure: Measure, @Ctx() ctx: Context): Promise<Project[]> {
-    return ctx.loaders.projectsByMeasure.load(measure.id);
+  projects(
+    @Root() measure: Measure,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => ProjectFilter, {
+      nullable: true,
+      description: 'Only the items that match (conditions combined with AND).',
+    })
+    filter?: ProjectFilter | null,
+  ): Promise<Project[]> {
+    return filter
+      ? filteredChildren(ctx, 'Measure.projects', measure.id, filter)
+      : ctx.loaders.projectsByMeasure.load(measure.id);
   }
 
   @FieldResolver(() => [Footnote], { description: 'Footnotes printed under the outcome table, by marker.' })
@@ -46,6 +70,26 @@ export class MeasureResolver {
       args.fiscalYear,
       args.includeDrafts,
       args.weights,
+    );
+  }
+
+  @FieldResolver(() => [YearAggregate], {
+    description:
+      'Per fiscal year: indicators by progress status, cells by value kind, and totals per unit where adding up is meaningful.',
+  })
+  aggregates(
+    @Root() measure: Measure,
+    @Ctx() ctx: Context,
+    @Arg('fiscalYears', () => [Int], { nullable: true, description: 'The years (default: every year of the plan).' })
+    fiscalYears?: number[] | null,
+    @Arg('includeDrafts', { defaultValue: false, description: 'Count unapproved actuals too (token holders only).' })
+    includeDrafts?: boolean,
+  ): Promise<YearAggregate[]> {
+    return aggregates(
+      ctx,
+      { kind: 'measure', id: measure.id, planId: measure.planId },
+      fiscalYears,
+      includeDrafts ?? false,
     );
   }
 }

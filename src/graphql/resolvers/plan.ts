@@ -1,6 +1,10 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Measure, Plan, Policy, Project } from '../../entities';
 import type { Context } from '../context';
+import { MeasureFilter, PolicyFilter, ProjectFilter } from '../filters';
+import { filteredChildren } from '../../services/nested';
+import { aggregates } from '../../services/aggregates';
+import { YearAggregate } from '../types/aggregate';
 import { summaryProgress } from '../../services/progress';
 import { ProgressSummary, SummaryArgs } from '../types/progress';
 import { FiscalYear, fiscalYear } from '../fiscal-year';
@@ -34,18 +38,42 @@ export class PlanResolver {
   }
 
   @FieldResolver(() => [Policy], { description: 'The policies of the plan, by number.' })
-  policies(@Root() plan: Plan, @Ctx() ctx: Context): Promise<Policy[]> {
-    return ctx.loaders.policiesByPlan.load(plan.id);
+  policies(
+    @Root() plan: Plan,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => PolicyFilter, {
+      nullable: true,
+      description: 'Only the items that match (conditions combined with AND).',
+    })
+    filter?: PolicyFilter | null,
+  ): Promise<Policy[]> {
+    return filter ? filteredChildren(ctx, 'Plan.policies', plan.id, filter) : ctx.loaders.policiesByPlan.load(plan.id);
   }
 
   @FieldResolver(() => [Measure], { description: 'The measures of the plan, in document order.' })
-  measures(@Root() plan: Plan, @Ctx() ctx: Context): Promise<Measure[]> {
-    return ctx.loaders.measuresByPlan.load(plan.id);
+  measures(
+    @Root() plan: Plan,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => MeasureFilter, {
+      nullable: true,
+      description: 'Only the items that match (conditions combined with AND).',
+    })
+    filter?: MeasureFilter | null,
+  ): Promise<Measure[]> {
+    return filter ? filteredChildren(ctx, 'Plan.measures', plan.id, filter) : ctx.loaders.measuresByPlan.load(plan.id);
   }
 
   @FieldResolver(() => [Project], { description: 'The key projects of the plan, in document order (each once).' })
-  projects(@Root() plan: Plan, @Ctx() ctx: Context): Promise<Project[]> {
-    return ctx.loaders.projectsByPlan.load(plan.id);
+  projects(
+    @Root() plan: Plan,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => ProjectFilter, {
+      nullable: true,
+      description: 'Only the items that match (conditions combined with AND).',
+    })
+    filter?: ProjectFilter | null,
+  ): Promise<Project[]> {
+    return filter ? filteredChildren(ctx, 'Plan.projects', plan.id, filter) : ctx.loaders.projectsByPlan.load(plan.id);
   }
 
   @FieldResolver(() => ProgressSummary, {
@@ -63,5 +91,20 @@ export class PlanResolver {
       args.includeDrafts,
       args.weights,
     );
+  }
+
+  @FieldResolver(() => [YearAggregate], {
+    description:
+      'Per fiscal year: indicators by progress status, cells by value kind, and totals per unit where adding up is meaningful.',
+  })
+  aggregates(
+    @Root() plan: Plan,
+    @Ctx() ctx: Context,
+    @Arg('fiscalYears', () => [Int], { nullable: true, description: 'The years (default: every year of the plan).' })
+    fiscalYears?: number[] | null,
+    @Arg('includeDrafts', { defaultValue: false, description: 'Count unapproved actuals too (token holders only).' })
+    includeDrafts?: boolean,
+  ): Promise<YearAggregate[]> {
+    return aggregates(ctx, { kind: 'plan', id: plan.id, planId: plan.id }, fiscalYears, includeDrafts ?? false);
   }
 }

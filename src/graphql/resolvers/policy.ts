@@ -1,6 +1,10 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Measure, Plan, Policy } from '../../entities';
 import type { Context } from '../context';
+import { MeasureFilter } from '../filters';
+import { filteredChildren } from '../../services/nested';
+import { aggregates } from '../../services/aggregates';
+import { YearAggregate } from '../types/aggregate';
 import { summaryProgress } from '../../services/progress';
 import { ProgressSummary, SummaryArgs } from '../types/progress';
 import { mustExist } from '../must-exist';
@@ -13,8 +17,18 @@ export class PolicyResolver {
   }
 
   @FieldResolver(() => [Measure], { description: 'The measures under the policy, in document order.' })
-  measures(@Root() policy: Policy, @Ctx() ctx: Context): Promise<Measure[]> {
-    return ctx.loaders.measuresByPolicy.load(policy.id);
+  measures(
+    @Root() policy: Policy,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => MeasureFilter, {
+      nullable: true,
+      description: 'Only the items that match (conditions combined with AND).',
+    })
+    filter?: MeasureFilter | null,
+  ): Promise<Measure[]> {
+    return filter
+      ? filteredChildren(ctx, 'Policy.measures', policy.id, filter)
+      : ctx.loaders.measuresByPolicy.load(policy.id);
   }
 
   @FieldResolver(() => ProgressSummary, {
@@ -31,6 +45,26 @@ export class PolicyResolver {
       args.fiscalYear,
       args.includeDrafts,
       args.weights,
+    );
+  }
+
+  @FieldResolver(() => [YearAggregate], {
+    description:
+      'Per fiscal year: indicators by progress status, cells by value kind, and totals per unit where adding up is meaningful.',
+  })
+  aggregates(
+    @Root() policy: Policy,
+    @Ctx() ctx: Context,
+    @Arg('fiscalYears', () => [Int], { nullable: true, description: 'The years (default: every year of the plan).' })
+    fiscalYears?: number[] | null,
+    @Arg('includeDrafts', { defaultValue: false, description: 'Count unapproved actuals too (token holders only).' })
+    includeDrafts?: boolean,
+  ): Promise<YearAggregate[]> {
+    return aggregates(
+      ctx,
+      { kind: 'policy', id: policy.id, planId: policy.planId },
+      fiscalYears,
+      includeDrafts ?? false,
     );
   }
 }

@@ -1,6 +1,8 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Footnote, Indicator, Measure, Plan, Project } from '../../entities';
 import type { Context } from '../context';
+import { IndicatorFilter } from '../filters';
+import { filteredChildren } from '../../services/nested';
 import { summaryProgress } from '../../services/progress';
 import { ProgressSummary, SummaryArgs } from '../types/progress';
 import { mustExist } from '../must-exist';
@@ -20,8 +22,18 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => [Indicator], { description: '実績目標: the performance-target rows, in table order.' })
-  indicators(@Root() project: Project, @Ctx() ctx: Context): Promise<Indicator[]> {
-    return ctx.loaders.indicatorsByProject.load(project.id);
+  indicators(
+    @Root() project: Project,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => IndicatorFilter, {
+      nullable: true,
+      description: 'Only the items that match (conditions combined with AND).',
+    })
+    filter?: IndicatorFilter | null,
+  ): Promise<Indicator[]> {
+    return filter
+      ? filteredChildren(ctx, 'Project.indicators', project.id, filter)
+      : ctx.loaders.indicatorsByProject.load(project.id);
   }
 
   @FieldResolver(() => [Footnote], { description: 'Footnotes printed under the project’s table, by marker.' })
