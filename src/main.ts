@@ -17,6 +17,8 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     log: (level, message) => log[level](message),
+    statementTimeoutMs: config.statementTimeoutMs,
+    connectTimeoutMs: config.connectTimeoutMs,
   });
   log.info(
     config.databaseUrl
@@ -36,29 +38,49 @@ async function main(): Promise<void> {
     await ensureAdminToken(db.dataSource, process.env.ADMIN_TOKEN);
     log.info('ADMIN_TOKEN registered as an admin token');
   }
+  const [example] = (await db.dataSource.query('SELECT code FROM plan ORDER BY id LIMIT 1')) as { code: string }[];
   const server = await startServer({
     schema: await createSchema(),
     db: db.dataSource,
     port: config.port,
     host: config.host,
+    production: config.production,
+    log,
+    readiness: db.readiness,
+    rateLimit: {
+      perAddress: config.rateLimitPerAddress,
+      perToken: config.rateLimitPerToken,
+      trustProxyHops: config.trustProxyHops,
+    },
+    examplePlanCode: example?.code,
   });
   log.info(`plangraph is listening on ${server.url}`);
   log.info(
-    `GraphQL explorer: open ${server.url} in a browser (Apollo Sandbox), or POST {"query": "{ plans { code title } }"} to it`,
+    config.production
+      ? `production mode: introspection and the explorer are off; POST {"query": "{ plans { code title } }"} to ${server.url}`
+      : `GraphQL explorer: open ${server.url} in a browser (Apollo Sandbox), or POST {"query": "{ plans { code title } }"} to it`,
   );
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info(`${signal} received, stopping`);
-    await server.stop();
-    log.info('http server stopped');
-    await db.close();
-    log.info('database closed');
+    log.info(`${signal} received: no new connections, finishing requests in flight`);
+    try {
+      await server.stop({ timeoutMs: config.shutdownTimeoutMs });
+      log.info('http server stopped');
+      await db.close();
+      log.info('database closed');
+    } catch (error) {
+      log.error({ error: error instanceof Error ? error.message : String(error) }, 'error while stopping');
+    }
     unlock();
     process.exit(0);
   };
+  // A stray rejection (a driver callback after the database went away …) is logged; the server keeps serving.
+  process.on('unhandledRejection', (reason) => {
+    log.error({ error: reason instanceof Error ? reason.stack : String(reason) }, 'unhandled rejection');
+  });
   process.on('SIGINT', (s) => void stop(s));
   process.on('SIGTERM', (s) => void stop(s));
 }

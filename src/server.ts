@@ -12,15 +12,11 @@ import type { Readiness } from './db/data-source';
 import { withQueryStats, type QueryStats } from './db/query-counter';
 import type { Context } from './graphql/context';
 import { formatError, HttpError, INTERNAL_MESSAGE, unavailableError } from './http/errors';
+import { checkBatchShape } from './http/batch';
 import { readBody, parseBody } from './http/body';
 import { exampleOperations, exampleVariables } from './http/explorer';
 import { costLimitPlugin, DEFAULT_LIMITS, limitRules, type OperationLimits } from './http/limits';
-import {
-  operationNamePlugin,
-  privateDataPlugin,
-  statementCountPlugin,
-  unavailableStatusPlugin,
-} from './http/plugins';
+import { operationNamePlugin, privateDataPlugin, statementCountPlugin, unavailableStatusPlugin } from './http/plugins';
 import { RateLimits, type RateLimitOptions } from './http/rate-limit';
 import { requestIdFrom, runInRequestScope, type RequestScope } from './http/request-scope';
 import { createLoaders } from './loaders';
@@ -150,6 +146,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           `A batch may hold at most ${limits.batch} operations; this one has ${body.length}. Split it.`,
         );
       }
+      checkBatchShape(body);
       if (body.length > 1) await rateLimits?.charge(req, body.length - 1);
     }
     const headers = new HeaderMap();
@@ -210,7 +207,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (url.pathname === '/readyz') {
       const state: Readiness = draining ? { ready: false, reason: 'shutting down' } : await readiness();
-      sendJson(res, state.ready ? 200 : 503, state.ready ? { status: 'ready' } : { status: 'not ready', reason: state.reason });
+      sendJson(
+        res,
+        state.ready ? 200 : 503,
+        state.ready ? { status: 'ready' } : { status: 'not ready', reason: state.reason },
+      );
       return;
     }
     if (url.pathname !== GRAPHQL_PATH) {
@@ -220,6 +221,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       throw new HttpError(503, 'The server is shutting down; retry on another instance.', 'SERVICE_UNAVAILABLE', {
         connection: 'close',
         'retry-after': '1',
+      });
+    }
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      throw new HttpError(405, `${GRAPHQL_PATH} accepts GET (queries) and POST.`, 'METHOD_NOT_ALLOWED', {
+        allow: 'GET, POST',
       });
     }
     await graphql(req, res, url, scope);
@@ -260,12 +266,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           { errors: [{ message: error.message, extensions: { code: error.code, requestId: scope.requestId } }] },
           error.headers,
         );
-        if (error.headers.connection === 'close') res.once('finish', () => req.socket.destroySoon?.());
         return;
       }
-      log.error({ requestId: scope.requestId, error: error instanceof Error ? error.stack : String(error) }, 'request failed');
+      log.error(
+        { requestId: scope.requestId, error: error instanceof Error ? error.stack : String(error) },
+        'request failed',
+      );
       sendJson(res, 500, {
-        errors: [{ message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: scope.requestId } }],
+        errors: [
+          { message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: scope.requestId } },
+        ],
       });
     });
   });

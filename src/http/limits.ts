@@ -4,6 +4,11 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
   GraphQLError,
+  Lexer,
+  Source,
+  TokenKind,
+  parse,
+  validate,
   getNamedType,
   getNullableType,
   isLeafType,
@@ -45,7 +50,7 @@ export const DEFAULT_LIMITS: OperationLimits = {
   directives: 20,
   tokens: 3_000,
   recursiveSelections: 2_000,
-  cost: 50_000,
+  cost: 100_000,
   batch: 20,
   bodyBytes: 100_000,
 };
@@ -56,9 +61,9 @@ export const ASSUMED_LIST_SIZE = 5;
 /**
  * The cost model: every object a query may return costs 1, scalars are free. A paged field multiplies
  * the cost of what is selected under it by its page size (`first` or `last`, else the default page
- * size); an unpaged list by ASSUMED_LIST_SIZE. Aliases and fragments count every time they are used.
+ * size); an unpaged list by ASSUMED_LIST_SIZE (a connection's edges/nodes are the page itself). Aliases and fragments count every time they are used.
  */
-export const costEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+export const costEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   const own = isLeafType(getNamedType(field.type)) ? 0 : 1;
   const paged = field.args.some((a) => a.name === 'first' || a.name === 'last');
   if (paged) {
@@ -66,7 +71,9 @@ export const costEstimator: ComplexityEstimator = ({ field, args, childComplexit
       typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : DEFAULT_PAGE_SIZE;
     return own + Math.max(0, size) * childComplexity;
   }
-  if (isListType(getNullableType(field.type))) return ASSUMED_LIST_SIZE * (own + childComplexity);
+  // A connection's edges and nodes are the page its paged field already counted.
+  const pageOfConnection = type.name.endsWith('Connection');
+  if (isListType(getNullableType(field.type)) && !pageOfConnection) return ASSUMED_LIST_SIZE * (own + childComplexity);
   return own + childComplexity;
 };
 
@@ -141,4 +148,39 @@ export function costLimitPlugin<C extends object>(schema: GraphQLSchema, limit: 
       };
     },
   };
+}
+
+export interface OperationMeasure {
+  depth: number;
+  aliases: number;
+  directives: number;
+  tokens: number;
+  /** null when the variables do not fit the operation. */
+  cost: number | null;
+}
+
+function countTokens(source: string): number {
+  const lexer = new Lexer(new Source(source));
+  let count = 0;
+  while (lexer.advance().kind !== TokenKind.EOF) count += 1;
+  return count;
+}
+
+/** Measures an operation against each limit (calibration, README and the test over schema/operations/). */
+export function measureOperation(
+  schema: GraphQLSchema,
+  source: string,
+  variables: Record<string, unknown> = {},
+): OperationMeasure {
+  const document = parse(source);
+  const found = { depth: 0, aliases: 0, directives: 0 };
+  const accept = (key: keyof typeof found) => (_: ValidationContext | null, details: { n: number }) => {
+    found[key] = Math.max(found[key], details.n);
+  };
+  validate(schema, document, [
+    maxDepthRule({ n: Number.MAX_SAFE_INTEGER, onAccept: [accept('depth')] }),
+    maxAliasesRule({ n: Number.MAX_SAFE_INTEGER, onAccept: [accept('aliases')] }),
+    maxDirectivesRule({ n: Number.MAX_SAFE_INTEGER, onAccept: [accept('directives')] }),
+  ]);
+  return { ...found, tokens: countTokens(source), cost: estimateCost(schema, document, variables, undefined) };
 }

@@ -44,7 +44,7 @@ export function privateDataPlugin(): ApolloServerPlugin<Context> {
       const withToken = request.http?.headers.has('authorization') ?? false;
       return {
         async didResolveOperation({ operation, overallCachePolicy }) {
-          if (withToken || operation.operation !== 'query') overallCachePolicy.restrict({ maxAge: 0 });
+          if (withToken || operation?.operation !== 'query') overallCachePolicy.restrict({ maxAge: 0 });
         },
       };
     },

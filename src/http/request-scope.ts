@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import type { QueryStats } from '../db/query-counter';
 import type { Logger } from '../logger';
 
 /** What the server knows about the HTTP request being served, wherever in its async call tree it is. */
@@ -8,6 +9,8 @@ export interface RequestScope {
   log: Logger;
   /** Names of the operations run (one, or one per member of a batch); null for anonymous ones. */
   operations: (string | null)[];
+  /** SQL statements of the request (GraphQL requests only). */
+  stats?: QueryStats;
   /** The unexpected (masked) errors met so far, by kind (see classifyFault). */
   faults: ('unavailable' | 'timeout' | 'internal')[];
 }

@@ -1,5 +1,6 @@
 import { createSchema } from '../../src/graphql/schema';
-import { startServer, type RunningServer } from '../../src/server';
+import { createLogger } from '../../src/logger';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/server';
 import { openSeededCopy, type TestDatabase } from './database';
 
 export interface GqlResponse<T = Record<string, unknown>> {
@@ -20,8 +21,13 @@ export interface TestApp {
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<GqlResponse<T>>;
+  /** The running server (tests of shutdown). */
+  server: RunningServer;
   close(): Promise<void>;
 }
+
+/** What a test may change in the server: production mode, limits, rate limits, a logger to read. */
+export type TestServerOptions = Partial<Omit<ServerOptions, 'schema' | 'db' | 'port'>>;
 
 async function post<T>(
   url: string,
@@ -38,18 +44,26 @@ async function post<T>(
   return { ...body, status: res.status };
 }
 
-/** The real HTTP server on a private copy of the seeded database, on a free port. */
-export async function startTestApp(db?: TestDatabase): Promise<TestApp> {
+/**
+ * The real HTTP server on a private copy of the seeded database, on a free port. Tests run it without
+ * rate limits and with logs off (LOG_LEVEL turns them on) unless `options` say otherwise.
+ */
+export async function startTestApp(db?: TestDatabase, options: TestServerOptions = {}): Promise<TestApp> {
   const database = db ?? (await openSeededCopy());
   const server: RunningServer = await startServer({
+    log: createLogger(process.env.LOG_LEVEL || 'silent'),
+    rateLimit: false,
+    readiness: database.readiness,
+    exposeStatementCount: true,
+    ...options,
     schema: await createSchema(),
     db: database.dataSource,
     port: 0,
-    exposeStatementCount: true,
   });
   return {
     url: server.url,
     db: database,
+    server,
     gql<T>(query: string, variables?: Record<string, unknown>) {
       return post<T>(server.url, {}, query, variables);
     },
