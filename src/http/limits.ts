@@ -67,8 +67,9 @@ export const costEstimator: ComplexityEstimator = ({ type, field, args, childCom
   const own = isLeafType(getNamedType(field.type)) ? 0 : 1;
   const paged = field.args.some((a) => a.name === 'first' || a.name === 'last');
   if (paged) {
-    const size =
-      typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : DEFAULT_PAGE_SIZE;
+    // A nested list with `first` returns everything when `first` is omitted: assume its usual size then.
+    const unpaged = isListType(getNullableType(field.type)) ? ASSUMED_LIST_SIZE : DEFAULT_PAGE_SIZE;
+    const size = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : unpaged;
     return own + Math.max(0, size) * childComplexity;
   }
   // A connection's edges and nodes are the page its paged field already counted.

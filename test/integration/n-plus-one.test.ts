@@ -48,4 +48,37 @@ describe('the whole-plan query has no N+1', () => {
       `whole-plan query: ${statements} SQL statements (${smallObjects} objects) vs ${large.extensions?.sqlStatements} (${largeObjects} objects)`,
     );
   });
+
+  it('a policy subtree (schema/operations/policy-subtree.graphql) costs the same number of statements at both sizes', async () => {
+    const vars = { policyNumber: 15, year: 2021 };
+    const small = await app.gql(operation('policy-subtree'), { code: 'arakawa', ...vars });
+    const large = await app.gql(operation('policy-subtree'), { code: 'arakawa-x10', ...vars });
+    expect(small.errors).toBeUndefined();
+    expect(large.errors).toBeUndefined();
+    expect(large.extensions?.sqlStatements).toBe(small.extensions?.sqlStatements);
+    console.log(
+      `policy subtree: ${small.extensions?.sqlStatements} SQL statements at both sizes (${countObjects(small.data)} objects)`,
+    );
+  });
+
+  it.each([
+    [
+      'a filtered page of cells',
+      `query($code: String!) { targets(filter: { planCode: $code, fiscalYear: 2021, footnoteCategory: COVID_ADJUSTMENT }, first: 50) {
+        totalCount nodes { value { raw } footnotes { text } indicator { name measures { title } projects { title } } } } }`,
+    ],
+    [
+      'plan-wide progress and aggregates',
+      `query($code: String!) { plan(code: $code) { progress(fiscalYear: 2021) { achievedShare counts { status count } }
+        aggregates(fiscalYears: [2021, 2022]) { byStatus { status count } byValueKind { valueKind count } sums { unit targetTotal } } } }`,
+    ],
+  ])('%s costs the same number of statements at both sizes', async (_what, query) => {
+    const small = await app.gql(query, { code: 'arakawa' });
+    const large = await app.gql(query, { code: 'arakawa-x10' });
+    expect(small.errors).toBeUndefined();
+    expect(large.errors).toBeUndefined();
+    expect(JSON.stringify(large.data)).not.toBe(JSON.stringify(small.data));
+    expect(large.extensions?.sqlStatements).toBe(small.extensions?.sqlStatements);
+    console.log(`${_what}: ${small.extensions?.sqlStatements} SQL statements at both sizes`);
+  });
 });

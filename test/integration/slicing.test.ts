@@ -207,6 +207,24 @@ describe('filters, alone and combined, with counts read from the document', () =
   });
 });
 
+describe('nested lists', () => {
+  it('take first/after (the ID of the last item seen), in their own order, and refuse pages over 100', async () => {
+    type Res = { plan: { measures: { id: string; title: string }[] } };
+    const q =
+      'query($first: Int, $after: ID) { plan(code: "arakawa") { measures(first: $first, after: $after) { id title } } }';
+    const all = (await app.gql<Res>(q, {})).data!.plan.measures;
+    expect(all).toHaveLength(8);
+    const first = (await app.gql<Res>(q, { first: 3 })).data!.plan.measures;
+    expect(first).toEqual(all.slice(0, 3));
+    const next = (await app.gql<Res>(q, { first: 3, after: first[2].id })).data!.plan.measures;
+    expect(next).toEqual(all.slice(3, 6));
+    const big = await app.gql(q, { first: 101 });
+    expect(big.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const stranger = await app.gql(q, { first: 1, after: 'bm90LWFuLWl0ZW0=' });
+    expect(stranger.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
 describe('time series and aggregates', () => {
   it('Indicator.series has one point per fiscal year with baseline, target and actual', async () => {
     const id = await a.indicatorId('経常収支比率');

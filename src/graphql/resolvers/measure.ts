@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Footnote, Indicator, Measure, Plan, Policy, Project } from '../../entities';
 import type { Context } from '../context';
+import { ListPageArgs, slicePage } from '../list-page';
 import { IndicatorFilter, ProjectFilter } from '../filters';
 import { filteredChildren } from '../../services/nested';
 import { aggregates } from '../../services/aggregates';
@@ -22,7 +23,7 @@ export class MeasureResolver {
   }
 
   @FieldResolver(() => [Indicator], { description: '成果指標: the outcome indicators, in table order.' })
-  outcomeIndicators(
+  async outcomeIndicators(
     @Root() measure: Measure,
     @Ctx() ctx: Context,
     @Arg('filter', () => IndicatorFilter, {
@@ -30,14 +31,21 @@ export class MeasureResolver {
       description: 'Only the items that match (conditions combined with AND).',
     })
     filter?: IndicatorFilter | null,
+    @Args(() => ListPageArgs) page?: ListPageArgs,
   ): Promise<Indicator[]> {
-    return filter
-      ? filteredChildren(ctx, 'Measure.outcomeIndicators', measure.id, filter)
-      : ctx.loaders.indicatorsByMeasure.load(measure.id);
+    const items = filter
+      ? await filteredChildren<'Measure.outcomeIndicators', Indicator>(
+          ctx,
+          'Measure.outcomeIndicators',
+          measure.id,
+          filter,
+        )
+      : await ctx.loaders.indicatorsByMeasure.load(measure.id);
+    return page ? slicePage(items, page) : items;
   }
 
   @FieldResolver(() => [Project], { description: '重点事業: the key projects printed under the measure, in order.' })
-  projects(
+  async projects(
     @Root() measure: Measure,
     @Ctx() ctx: Context,
     @Arg('filter', () => ProjectFilter, {
@@ -45,10 +53,12 @@ export class MeasureResolver {
       description: 'Only the items that match (conditions combined with AND).',
     })
     filter?: ProjectFilter | null,
+    @Args(() => ListPageArgs) page?: ListPageArgs,
   ): Promise<Project[]> {
-    return filter
-      ? filteredChildren(ctx, 'Measure.projects', measure.id, filter)
-      : ctx.loaders.projectsByMeasure.load(measure.id);
+    const items = filter
+      ? await filteredChildren<'Measure.projects', Project>(ctx, 'Measure.projects', measure.id, filter)
+      : await ctx.loaders.projectsByMeasure.load(measure.id);
+    return page ? slicePage(items, page) : items;
   }
 
   @FieldResolver(() => [Footnote], { description: 'Footnotes printed under the outcome table, by marker.' })

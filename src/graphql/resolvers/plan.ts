@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Measure, Plan, Policy, Project } from '../../entities';
 import type { Context } from '../context';
+import { ListPageArgs, slicePage } from '../list-page';
 import { MeasureFilter, PolicyFilter, ProjectFilter } from '../filters';
 import { filteredChildren } from '../../services/nested';
 import { aggregates } from '../../services/aggregates';
@@ -38,7 +39,7 @@ export class PlanResolver {
   }
 
   @FieldResolver(() => [Policy], { description: 'The policies of the plan, by number.' })
-  policies(
+  async policies(
     @Root() plan: Plan,
     @Ctx() ctx: Context,
     @Arg('filter', () => PolicyFilter, {
@@ -46,12 +47,16 @@ export class PlanResolver {
       description: 'Only the items that match (conditions combined with AND).',
     })
     filter?: PolicyFilter | null,
+    @Args(() => ListPageArgs) page?: ListPageArgs,
   ): Promise<Policy[]> {
-    return filter ? filteredChildren(ctx, 'Plan.policies', plan.id, filter) : ctx.loaders.policiesByPlan.load(plan.id);
+    const items = filter
+      ? await filteredChildren<'Plan.policies', Policy>(ctx, 'Plan.policies', plan.id, filter)
+      : await ctx.loaders.policiesByPlan.load(plan.id);
+    return page ? slicePage(items, page) : items;
   }
 
   @FieldResolver(() => [Measure], { description: 'The measures of the plan, in document order.' })
-  measures(
+  async measures(
     @Root() plan: Plan,
     @Ctx() ctx: Context,
     @Arg('filter', () => MeasureFilter, {
@@ -59,12 +64,16 @@ export class PlanResolver {
       description: 'Only the items that match (conditions combined with AND).',
     })
     filter?: MeasureFilter | null,
+    @Args(() => ListPageArgs) page?: ListPageArgs,
   ): Promise<Measure[]> {
-    return filter ? filteredChildren(ctx, 'Plan.measures', plan.id, filter) : ctx.loaders.measuresByPlan.load(plan.id);
+    const items = filter
+      ? await filteredChildren<'Plan.measures', Measure>(ctx, 'Plan.measures', plan.id, filter)
+      : await ctx.loaders.measuresByPlan.load(plan.id);
+    return page ? slicePage(items, page) : items;
   }
 
   @FieldResolver(() => [Project], { description: 'The key projects of the plan, in document order (each once).' })
-  projects(
+  async projects(
     @Root() plan: Plan,
     @Ctx() ctx: Context,
     @Arg('filter', () => ProjectFilter, {
@@ -72,14 +81,18 @@ export class PlanResolver {
       description: 'Only the items that match (conditions combined with AND).',
     })
     filter?: ProjectFilter | null,
+    @Args(() => ListPageArgs) page?: ListPageArgs,
   ): Promise<Project[]> {
-    return filter ? filteredChildren(ctx, 'Plan.projects', plan.id, filter) : ctx.loaders.projectsByPlan.load(plan.id);
+    const items = filter
+      ? await filteredChildren<'Plan.projects', Project>(ctx, 'Plan.projects', plan.id, filter)
+      : await ctx.loaders.projectsByPlan.load(plan.id);
+    return page ? slicePage(items, page) : items;
   }
 
   @FieldResolver(() => ProgressSummary, {
     description: 'Progress of the indicators below for a fiscal year: counts per status and the share achieved.',
   })
-  progress(
+  async progress(
     @Root() plan: Plan,
     @Args(() => SummaryArgs) args: SummaryArgs,
     @Ctx() ctx: Context,
@@ -97,7 +110,7 @@ export class PlanResolver {
     description:
       'Per fiscal year: indicators by progress status, cells by value kind, and totals per unit where adding up is meaningful.',
   })
-  aggregates(
+  async aggregates(
     @Root() plan: Plan,
     @Ctx() ctx: Context,
     @Arg('fiscalYears', () => [Int], { nullable: true, description: 'The years (default: every year of the plan).' })

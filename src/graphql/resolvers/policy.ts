@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Measure, Plan, Policy } from '../../entities';
 import type { Context } from '../context';
+import { ListPageArgs, slicePage } from '../list-page';
 import { MeasureFilter } from '../filters';
 import { filteredChildren } from '../../services/nested';
 import { aggregates } from '../../services/aggregates';
@@ -17,7 +18,7 @@ export class PolicyResolver {
   }
 
   @FieldResolver(() => [Measure], { description: 'The measures under the policy, in document order.' })
-  measures(
+  async measures(
     @Root() policy: Policy,
     @Ctx() ctx: Context,
     @Arg('filter', () => MeasureFilter, {
@@ -25,10 +26,12 @@ export class PolicyResolver {
       description: 'Only the items that match (conditions combined with AND).',
     })
     filter?: MeasureFilter | null,
+    @Args(() => ListPageArgs) page?: ListPageArgs,
   ): Promise<Measure[]> {
-    return filter
-      ? filteredChildren(ctx, 'Policy.measures', policy.id, filter)
-      : ctx.loaders.measuresByPolicy.load(policy.id);
+    const items = filter
+      ? await filteredChildren<'Policy.measures', Measure>(ctx, 'Policy.measures', policy.id, filter)
+      : await ctx.loaders.measuresByPolicy.load(policy.id);
+    return page ? slicePage(items, page) : items;
   }
 
   @FieldResolver(() => ProgressSummary, {

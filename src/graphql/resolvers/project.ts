@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Footnote, Indicator, Measure, Plan, Project } from '../../entities';
 import type { Context } from '../context';
+import { ListPageArgs, slicePage } from '../list-page';
 import { IndicatorFilter } from '../filters';
 import { filteredChildren } from '../../services/nested';
 import { summaryProgress } from '../../services/progress';
@@ -22,7 +23,7 @@ export class ProjectResolver {
   }
 
   @FieldResolver(() => [Indicator], { description: '実績目標: the performance-target rows, in table order.' })
-  indicators(
+  async indicators(
     @Root() project: Project,
     @Ctx() ctx: Context,
     @Arg('filter', () => IndicatorFilter, {
@@ -30,10 +31,12 @@ export class ProjectResolver {
       description: 'Only the items that match (conditions combined with AND).',
     })
     filter?: IndicatorFilter | null,
+    @Args(() => ListPageArgs) page?: ListPageArgs,
   ): Promise<Indicator[]> {
-    return filter
-      ? filteredChildren(ctx, 'Project.indicators', project.id, filter)
-      : ctx.loaders.indicatorsByProject.load(project.id);
+    const items = filter
+      ? await filteredChildren<'Project.indicators', Indicator>(ctx, 'Project.indicators', project.id, filter)
+      : await ctx.loaders.indicatorsByProject.load(project.id);
+    return page ? slicePage(items, page) : items;
   }
 
   @FieldResolver(() => [Footnote], { description: 'Footnotes printed under the project’s table, by marker.' })
