@@ -58,11 +58,20 @@ export interface Edge<T> {
   node: T;
 }
 
+/** PageInfo as services return it: flags that need a count are promises, computed only when asked for. */
+export interface PageInfoResult {
+  hasNextPage: boolean | Promise<boolean>;
+  hasPreviousPage: boolean | Promise<boolean>;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
 export interface ConnectionResult<T> {
   edges: Edge<T>[];
   nodes: T[];
-  pageInfo: PageInfo;
-  totalCount: number;
+  pageInfo: PageInfoResult;
+  /** A getter: the count query runs only when a client selects totalCount (or a flag that needs it). */
+  totalCount: number | Promise<number>;
 }
 
 /** Builds the `XConnection` and `XEdge` object types for a node type. */
@@ -87,10 +96,10 @@ export function connectionType<T extends object>(node: ClassType<T>, plural: str
     nodes!: T[];
 
     @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
-    pageInfo!: PageInfo;
+    pageInfo!: PageInfoResult;
 
     @Field(() => Int, { description: `How many ${plural} match the filter, across all pages.` })
-    totalCount!: number;
+    totalCount!: number | Promise<number>;
   }
 
   return ConnectionType;

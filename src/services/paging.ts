@@ -88,13 +88,18 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
 
   const params: Record<string, unknown> = {};
   const past = cursor ? beyond(keys, cursor, !backward, params, alias) : null;
-  const counts = await qb
-    .clone()
-    .select('count(*)::int', 'total')
-    .addSelect(past ? `count(*) FILTER (WHERE NOT ${past})::int` : '0', 'behind')
-    .setParameters(params)
-    .orderBy()
-    .getRawOne<{ total: number; behind: number }>();
+  // The count (and the rows on the far side of the cursor) is only needed for totalCount and some
+  // pageInfo flags: it runs when the client selects one of them, at most once per list.
+  let counted: Promise<{ total: number; behind: number }> | undefined;
+  const counts = () =>
+    (counted ??= qb
+      .clone()
+      .select('count(*)::int', 'total')
+      .addSelect(past ? `count(*) FILTER (WHERE NOT ${past})::int` : '0', 'behind')
+      .setParameters(params)
+      .orderBy()
+      .getRawOne<{ total: number; behind: number }>()
+      .then((row) => ({ total: Number(row?.total ?? 0), behind: Number(row?.behind ?? 0) })));
 
   const rows: T[] = [];
   if (size > 0) {
@@ -116,16 +121,21 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
     ),
     node,
   }));
-  const total = Number(counts?.total ?? 0);
-  const behind = Number(counts?.behind ?? 0);
-  const hasMoreAhead = size === 0 ? total > behind : more;
+  const behind = (): boolean | Promise<boolean> => (past ? counts().then((c) => c.behind > 0) : false);
+  const ahead = (): boolean | Promise<boolean> => (size === 0 ? counts().then((c) => c.total > c.behind) : more);
   return {
     edges,
     nodes,
-    totalCount: total,
+    get totalCount() {
+      return counts().then((c) => c.total);
+    },
     pageInfo: {
-      hasNextPage: backward ? behind > 0 : hasMoreAhead,
-      hasPreviousPage: backward ? hasMoreAhead : behind > 0,
+      get hasNextPage() {
+        return backward ? behind() : ahead();
+      },
+      get hasPreviousPage() {
+        return backward ? ahead() : behind();
+      },
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },

@@ -114,6 +114,15 @@ describe('root connections', () => {
     expect(outputs).toEqual([...outputs].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
   });
 
+  it('counts only when totalCount (or a flag that needs the count) is asked for', async () => {
+    const bare = await app.gql('{ indicators(first: 5) { nodes { id } pageInfo { hasNextPage endCursor } } }');
+    const counted = await app.gql(
+      '{ indicators(first: 5) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }',
+    );
+    expect(bare.errors).toBeUndefined();
+    expect(counted.extensions!.sqlStatements).toBe(bare.extensions!.sqlStatements! + 1);
+  });
+
   it('refuses first with last, and a cursor from another order', async () => {
     const both = await app.gql('{ indicators(first: 1, last: 1) { totalCount } }');
     expect(both.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
