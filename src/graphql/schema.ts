@@ -5,6 +5,7 @@ import { ActualResolver, ActualRevisionResolver } from './resolvers/actual';
 import { authChecker } from './auth';
 import { FootnoteResolver } from './resolvers/footnote';
 import { MutationResolver } from './resolvers/mutation';
+import { rollupResolvers } from './resolvers/rollup';
 import { IndicatorResolver } from './resolvers/indicator';
 import { MeasureResolver } from './resolvers/measure';
 import { PlanResolver } from './resolvers/plan';
@@ -25,6 +26,7 @@ export const resolvers = [
   ActualResolver,
   ActualRevisionResolver,
   MutationResolver,
+  ...rollupResolvers,
 ] as const;
 
 /**

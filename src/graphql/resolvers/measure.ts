@@ -1,13 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Footnote, Indicator, Measure, Plan, Policy, Project } from '../../entities';
 import type { Context } from '../context';
 import { ListPageArgs, slicePage } from '../list-page';
 import { IndicatorFilter, ProjectFilter } from '../filters';
 import { filteredChildren } from '../../services/nested';
-import { aggregates } from '../../services/aggregates';
-import { YearAggregate } from '../types/aggregate';
-import { summaryProgress } from '../../services/progress';
-import { ProgressSummary, SummaryArgs } from '../types/progress';
 import { mustExist } from '../must-exist';
 
 @Resolver(() => Measure)
@@ -64,42 +60,5 @@ export class MeasureResolver {
   @FieldResolver(() => [Footnote], { description: 'Footnotes printed under the outcome table, by marker.' })
   footnotes(@Root() measure: Measure, @Ctx() ctx: Context): Promise<Footnote[]> {
     return ctx.loaders.footnotesByMeasure.load(measure.id);
-  }
-
-  @FieldResolver(() => ProgressSummary, {
-    description: 'Progress of the indicators below for a fiscal year: counts per status and the share achieved.',
-  })
-  progress(
-    @Root() measure: Measure,
-    @Args(() => SummaryArgs) args: SummaryArgs,
-    @Ctx() ctx: Context,
-  ): Promise<ProgressSummary> {
-    return summaryProgress(
-      ctx,
-      { kind: 'measure', id: measure.id, planId: measure.planId },
-      args.fiscalYear,
-      args.includeDrafts,
-      args.weights,
-    );
-  }
-
-  @FieldResolver(() => [YearAggregate], {
-    description:
-      'Per fiscal year: indicators by progress status, cells by value kind, and totals per unit where adding up is meaningful.',
-  })
-  aggregates(
-    @Root() measure: Measure,
-    @Ctx() ctx: Context,
-    @Arg('fiscalYears', () => [Int], { nullable: true, description: 'The years (default: every year of the plan).' })
-    fiscalYears?: number[] | null,
-    @Arg('includeDrafts', { defaultValue: false, description: 'Count unapproved actuals too (token holders only).' })
-    includeDrafts?: boolean,
-  ): Promise<YearAggregate[]> {
-    return aggregates(
-      ctx,
-      { kind: 'measure', id: measure.id, planId: measure.planId },
-      fiscalYears,
-      includeDrafts ?? false,
-    );
   }
 }

@@ -1,13 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Measure, Plan, Policy, Project } from '../../entities';
 import type { Context } from '../context';
 import { ListPageArgs, slicePage } from '../list-page';
 import { MeasureFilter, PolicyFilter, ProjectFilter } from '../filters';
 import { filteredChildren } from '../../services/nested';
-import { aggregates } from '../../services/aggregates';
-import { YearAggregate } from '../types/aggregate';
-import { summaryProgress } from '../../services/progress';
-import { ProgressSummary, SummaryArgs } from '../types/progress';
 import { FiscalYear, fiscalYear } from '../fiscal-year';
 
 @Resolver(() => Plan)
@@ -87,37 +83,5 @@ export class PlanResolver {
       ? await filteredChildren<'Plan.projects', Project>(ctx, 'Plan.projects', plan.id, filter)
       : await ctx.loaders.projectsByPlan.load(plan.id);
     return page ? slicePage(items, page) : items;
-  }
-
-  @FieldResolver(() => ProgressSummary, {
-    description: 'Progress of the indicators below for a fiscal year: counts per status and the share achieved.',
-  })
-  async progress(
-    @Root() plan: Plan,
-    @Args(() => SummaryArgs) args: SummaryArgs,
-    @Ctx() ctx: Context,
-  ): Promise<ProgressSummary> {
-    return summaryProgress(
-      ctx,
-      { kind: 'plan', id: plan.id, planId: plan.id },
-      args.fiscalYear,
-      args.includeDrafts,
-      args.weights,
-    );
-  }
-
-  @FieldResolver(() => [YearAggregate], {
-    description:
-      'Per fiscal year: indicators by progress status, cells by value kind, and totals per unit where adding up is meaningful.',
-  })
-  async aggregates(
-    @Root() plan: Plan,
-    @Ctx() ctx: Context,
-    @Arg('fiscalYears', () => [Int], { nullable: true, description: 'The years (default: every year of the plan).' })
-    fiscalYears?: number[] | null,
-    @Arg('includeDrafts', { defaultValue: false, description: 'Count unapproved actuals too (token holders only).' })
-    includeDrafts?: boolean,
-  ): Promise<YearAggregate[]> {
-    return aggregates(ctx, { kind: 'plan', id: plan.id, planId: plan.id }, fiscalYears, includeDrafts ?? false);
   }
 }

@@ -4,8 +4,6 @@ import type { Context } from '../context';
 import { ListPageArgs, slicePage } from '../list-page';
 import { IndicatorFilter } from '../filters';
 import { filteredChildren } from '../../services/nested';
-import { summaryProgress } from '../../services/progress';
-import { ProgressSummary, SummaryArgs } from '../types/progress';
 import { mustExist } from '../must-exist';
 
 @Resolver(() => Project)
@@ -42,22 +40,5 @@ export class ProjectResolver {
   @FieldResolver(() => [Footnote], { description: 'Footnotes printed under the project’s table, by marker.' })
   footnotes(@Root() project: Project, @Ctx() ctx: Context): Promise<Footnote[]> {
     return ctx.loaders.footnotesByProject.load(project.id);
-  }
-
-  @FieldResolver(() => ProgressSummary, {
-    description: 'Progress of the indicators below for a fiscal year: counts per status and the share achieved.',
-  })
-  progress(
-    @Root() project: Project,
-    @Args(() => SummaryArgs) args: SummaryArgs,
-    @Ctx() ctx: Context,
-  ): Promise<ProgressSummary> {
-    return summaryProgress(
-      ctx,
-      { kind: 'project', id: project.id, planId: project.planId },
-      args.fiscalYear,
-      args.includeDrafts,
-      args.weights,
-    );
   }
 }
