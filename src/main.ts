@@ -54,12 +54,14 @@ async function main(): Promise<void> {
     },
     examplePlanCode: example?.code,
   });
-  log.info(`plangraph is listening on ${server.url}`);
   log.info(
     config.production
       ? `production mode: introspection and the explorer are off; POST {"query": "{ plans { code title } }"} to ${server.url}`
       : `GraphQL explorer: open ${server.url} in a browser (Apollo Sandbox), or POST {"query": "{ plans { code title } }"} to it`,
   );
+
+  // Last, so that whoever waits for "listening on" has every start-up line already.
+  log.info(`plangraph is listening on ${server.url}`);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -69,8 +71,12 @@ async function main(): Promise<void> {
     try {
       await server.stop({ timeoutMs: config.shutdownTimeoutMs });
       log.info('http server stopped');
-      await db.close();
-      log.info('database closed');
+      // A statement still running holds its connection; the pool gets a few seconds, then the exit closes it.
+      const closed = await Promise.race([
+        db.close().then(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), 3_000).unref()),
+      ]);
+      log.info(closed ? 'database closed' : 'database close timed out; exiting anyway');
     } catch (error) {
       log.error({ error: error instanceof Error ? error.message : String(error) }, 'error while stopping');
     }

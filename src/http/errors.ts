@@ -38,6 +38,8 @@ export const CLIENT_ERROR_CODES = new Set([
 export const INTERNAL_MESSAGE = 'Internal server error. Quote the request id when reporting it.';
 export const UNAVAILABLE_MESSAGE = 'The database is unavailable; try again in a few seconds.';
 export const TIMEOUT_MESSAGE = 'The operation took too long and was cancelled; ask for less data.';
+export const UNSTORABLE_TEXT_MESSAGE =
+  'A text argument contains a character that cannot be stored or searched (U+0000).';
 /** Seconds a client is asked to wait (Retry-After) when the database is unavailable. */
 export const UNAVAILABLE_RETRY_AFTER = 5;
 
@@ -51,17 +53,27 @@ const UNAVAILABLE_MESSAGES =
  * shut down, SQLSTATE class 08 or 57P), a statement cancelled by statement_timeout (57014), or anything
  * else (a bug).
  */
-export function classifyFault(error: unknown): 'unavailable' | 'timeout' | 'internal' {
+export function classifyFault(error: unknown): 'unavailable' | 'timeout' | 'input' | 'internal' {
   let current: unknown = error;
-  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
-    const e = current as Error & { code?: unknown; driverError?: unknown; originalError?: unknown; cause?: unknown };
+  for (let depth = 0; depth < 6 && typeof current === 'object' && current !== null; depth += 1) {
+    const e = current as {
+      code?: unknown;
+      message?: unknown;
+      driverError?: unknown;
+      originalError?: unknown;
+      cause?: unknown;
+      thrownValue?: unknown;
+    };
     const code = typeof e.code === 'string' ? e.code : '';
     if (code === '57014') return 'timeout';
+    // A text argument PostgreSQL cannot store (a NUL byte): the caller's input, not a fault of ours.
+    if (code === '22021' || code === '22P05') return 'input';
     if (UNAVAILABLE_CODES.has(code) || code.startsWith('08') || code.startsWith('57P') || code === '53300') {
       return 'unavailable';
     }
-    if (UNAVAILABLE_MESSAGES.test(e.message)) return 'unavailable';
-    current = e.driverError ?? e.originalError ?? e.cause;
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return 'unavailable';
+    // graphql-js wraps a thrown non-Error (pg-pool rejects with plain objects) as NonErrorThrown.
+    current = e.thrownValue ?? e.driverError ?? e.originalError ?? e.cause;
   }
   return 'internal';
 }
@@ -93,7 +105,13 @@ function validationMessages(errors: ValidationErrorLike[], prefix = ''): string[
 
 /** What a log line may say about an error: no bound parameters (they may hold user data). */
 export function describeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: String(error) };
+  const thrown = (error as { thrownValue?: unknown } | null)?.thrownValue;
+  if (thrown !== undefined) return describeError(thrown);
+  if (!(error instanceof Error)) {
+    if (typeof error !== 'object' || error === null) return { message: String(error) };
+    const { code, errno, syscall, message } = error as Record<string, unknown>;
+    return { type: 'NonError', message, code, errno, syscall };
+  }
   const e = error as Error & Record<string, unknown>;
   const driver = (e.driverError ?? {}) as Record<string, unknown>;
   return {
@@ -136,12 +154,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       'unexpected error (masked for the client)',
     );
   }
-  const [message, code2] =
-    fault === 'unavailable'
-      ? [UNAVAILABLE_MESSAGE, 'SERVICE_UNAVAILABLE']
-      : fault === 'timeout'
-        ? [TIMEOUT_MESSAGE, 'TIMEOUT']
-        : [INTERNAL_MESSAGE, 'INTERNAL_SERVER_ERROR'];
+  const [message, code2] = {
+    unavailable: [UNAVAILABLE_MESSAGE, 'SERVICE_UNAVAILABLE'],
+    timeout: [TIMEOUT_MESSAGE, 'TIMEOUT'],
+    input: [UNSTORABLE_TEXT_MESSAGE, 'BAD_USER_INPUT'],
+    internal: [INTERNAL_MESSAGE, 'INTERNAL_SERVER_ERROR'],
+  }[fault];
   return {
     message,
     locations: formatted.locations,

@@ -60,8 +60,10 @@ export const ASSUMED_LIST_SIZE = 5;
 
 /**
  * The cost model: every object a query may return costs 1, scalars are free. A paged field multiplies
- * the cost of what is selected under it by its page size (`first` or `last`, else the default page
- * size); an unpaged list by ASSUMED_LIST_SIZE (a connection's edges/nodes are the page itself). Aliases and fragments count every time they are used.
+ * the cost of what is selected under it by its page size (`first` or `last`; when omitted, the default
+ * page size for a connection and ASSUMED_LIST_SIZE for a nested list); an unpaged list by
+ * ASSUMED_LIST_SIZE (a connection's edges/nodes are the page itself). Aliases and fragments count every
+ * time they are used.
  */
 export const costEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   const own = isLeafType(getNamedType(field.type)) ? 0 : 1;

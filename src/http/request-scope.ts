@@ -12,7 +12,7 @@ export interface RequestScope {
   /** SQL statements of the request (GraphQL requests only). */
   stats?: QueryStats;
   /** The unexpected (masked) errors met so far, by kind (see classifyFault). */
-  faults: ('unavailable' | 'timeout' | 'internal')[];
+  faults: ('unavailable' | 'timeout' | 'input' | 'internal')[];
 }
 
 const scope = new AsyncLocalStorage<RequestScope>();
