@@ -8,7 +8,7 @@ import { SnakeEmbeddedNamingStrategy } from './naming';
 import { createPGlite } from './pglite';
 import { CountingLogger } from './query-counter';
 
-export type LogSink = (level: 'warn' | 'error', message: string) => void;
+export type LogSink = (level: 'info' | 'warn' | 'error', message: string) => void;
 
 export interface DatabaseConfig {
   /** postgres://… of a PostgreSQL server; when absent, an embedded PGlite is used. */

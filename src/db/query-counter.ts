@@ -19,7 +19,7 @@ export function withQueryStats<T>(stats: QueryStats, fn: () => T): T {
  * server sends and a request can report its own statement count.
  */
 export class CountingLogger implements Logger {
-  constructor(private readonly sink?: (level: 'warn' | 'error', message: string) => void) {}
+  constructor(private readonly sink?: (level: 'info' | 'warn' | 'error', message: string) => void) {}
 
   logQuery(_query: string, _parameters?: unknown[], _queryRunner?: QueryRunner): void {
     const stats = scope.getStore();
@@ -34,13 +34,15 @@ export class CountingLogger implements Logger {
     this.sink?.('warn', `slow query (${time} ms): ${query}`);
   }
 
-  logSchemaBuild(): void {}
+  logSchemaBuild(message: string): void {
+    this.sink?.('info', message);
+  }
 
   logMigration(message: string): void {
-    void message;
+    this.sink?.('info', message);
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    if (level === 'warn') this.sink?.('warn', String(message));
+    this.sink?.(level === 'warn' ? 'warn' : 'info', String(message));
   }
 }
