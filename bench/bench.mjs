@@ -356,6 +356,20 @@ async function soak(seconds, params, size = 'L') {
   }
 }
 
+/** Files that differ from HEAD when the run starts (the results of earlier runs aside). */
+function uncommittedFiles() {
+  try {
+    // Porcelain lines are "XY path"; not trimmed, since X may be a space.
+    return execFileSync('git', ['-C', ROOT, 'status', '--porcelain', '--untracked-files=all'])
+      .toString()
+      .split('\n')
+      .map((line) => line.slice(3))
+      .filter((file) => file && !file.startsWith('bench/results/'));
+  } catch {
+    return null;
+  }
+}
+
 function machine() {
   const v = (cmd, args) => {
     try {
@@ -379,8 +393,9 @@ function machine() {
     node: process.version,
     versions: {
       plangraph: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
-      plangraphCommit: v('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']),
-      plangraphUncommitted: (v('git', ['-C', ROOT, 'status', '--porcelain', '--', 'src', 'migrations']) ?? '') !== '',
+      plangraphCommit: v('git', ['-C', ROOT, 'rev-parse', 'HEAD']),
+      // Files that differ from that commit when the run started (the results of earlier runs aside).
+      plangraphUncommitted: uncommittedFiles(),
       '@apollo/server': pkg(ROOT, '@apollo/server'),
       graphql: pkg(ROOT, 'graphql'),
       'type-graphql': pkg(ROOT, 'type-graphql'),

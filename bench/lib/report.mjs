@@ -32,8 +32,17 @@ export function renderMarkdown(r) {
   lines.push(
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}; Node ${m.node}; PostgreSQL ${m.postgres}.`,
   );
+  const { plangraphCommit, plangraphUncommitted, ...versions } = m.versions;
+  const uncommitted = Array.isArray(plangraphUncommitted)
+    ? plangraphUncommitted.length
+      ? ` with uncommitted changes: ${plangraphUncommitted.map((file) => `\`${file}\``).join(', ')}`
+      : ' (no uncommitted changes)'
+    : plangraphUncommitted
+      ? ' with uncommitted changes in src/ or migrations/'
+      : '';
+  lines.push(`Code: plangraph commit \`${plangraphCommit}\`${uncommitted}.`);
   lines.push(
-    `Versions: ${Object.entries(m.versions)
+    `Versions: ${Object.entries(versions)
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')}.`,
     '',

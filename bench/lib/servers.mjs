@@ -36,10 +36,10 @@ function launch(args, env) {
   return child;
 }
 
-export async function startServer(kind, { databaseUrl, port, nodeArgs = [] }) {
+export async function startServer(kind, { databaseUrl, port, nodeArgs = [], root = ROOT }) {
   const child =
     kind === 'ours'
-      ? launch([...nodeArgs, join(ROOT, 'dist/src/main.js')], {
+      ? launch([...nodeArgs, join(root, 'dist/src/main.js')], {
           DATABASE_URL: databaseUrl,
           PORT: String(port),
           LOG_LEVEL: 'warn',

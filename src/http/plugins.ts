@@ -1,4 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type SelectionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import type { Context } from '../graphql/context';
 import { UNAVAILABLE_RETRY_AFTER, classifyFault } from './errors';
 import { currentRequest } from './request-scope';
@@ -35,20 +42,70 @@ export function operationNamePlugin(): ApolloServerPlugin<Context> {
 }
 
 /**
- * Cache hints on top of Apollo's cache-control plugin (which gives plan data its default max-age): a
- * request with a bearer token may see drafts, and a mutation changes data, so neither is ever cacheable.
+ * The response's cache-control header, without Apollo's cache-control plugin (which wraps every resolver
+ * to collect per-field hints; our schema has no per-field hints, so every field's hint is the default).
+ * Same header as that plugin with `defaultMaxAge: maxAge`: an anonymous query without errors that runs
+ * at least one root field of the schema is `max-age=…, public`; anything else — a bearer token (drafts),
+ * a mutation, errors, or only `__typename`/introspection at the root — is `no-store`.
  */
-export function privateDataPlugin(): ApolloServerPlugin<Context> {
+export function cacheHintPlugin(maxAge: number): ApolloServerPlugin<Context> {
   return {
     async requestDidStart({ request }) {
       const withToken = request.http?.headers.has('authorization') ?? false;
       return {
-        async didResolveOperation({ operation, overallCachePolicy }) {
-          if (withToken || operation?.operation !== 'query') overallCachePolicy.restrict({ maxAge: 0 });
+        async willSendResponse({ response, operation, document, errors }) {
+          const cacheable =
+            !withToken &&
+            maxAge > 0 &&
+            operation?.operation === 'query' &&
+            !errors?.length &&
+            response.body.kind === 'single' &&
+            !response.body.singleResult.errors &&
+            document !== undefined &&
+            runsSchemaField(operation.selectionSet, document, request.variables ?? {});
+          response.http.headers.set('cache-control', cacheable ? `max-age=${maxAge}, public` : 'no-store');
         },
       };
     },
   };
+}
+
+/** Whether a root selection executes a field of the schema (not `__typename`, `__schema`, `__type`). */
+function runsSchemaField(
+  set: SelectionSetNode,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  seen = new Set<string>(),
+): boolean {
+  for (const selection of set.selections) {
+    if (!included(selection, variables)) continue;
+    if (selection.kind === Kind.FIELD) {
+      if (!selection.name.value.startsWith('__')) return true;
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      if (runsSchemaField(selection.selectionSet, document, variables, seen)) return true;
+    } else if (!seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      const fragment = document.definitions.find(
+        (d): d is FragmentDefinitionNode =>
+          d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === selection.name.value,
+      );
+      if (fragment && runsSchemaField(fragment.selectionSet, document, variables, seen)) return true;
+    }
+  }
+  return false;
+}
+
+/** @skip / @include of a selection, with literal or variable conditions. */
+function included(selection: SelectionNode, variables: Record<string, unknown>): boolean {
+  for (const directive of selection.directives ?? []) {
+    const name = directive.name.value;
+    if (name !== 'skip' && name !== 'include') continue;
+    const arg = directive.arguments?.find((a) => a.name.value === 'if')?.value;
+    const value =
+      arg?.kind === Kind.BOOLEAN ? arg.value : arg?.kind === Kind.VARIABLE ? variables[arg.name.value] === true : false;
+    if (name === 'skip' ? value : !value) return false;
+  }
+  return true;
 }
 
 /** A response whose errors come from the database being unreachable is a 503 with Retry-After. */
