@@ -1,12 +1,12 @@
-import { GraphQLError } from 'graphql';
+import { AppError, type AppErrorCode } from '../domain/errors';
 
 /** The error codes clients can rely on (in `extensions.code`). */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+export type ErrorCode = AppErrorCode;
 
-export function userError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...extra } });
+export function userError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): AppError {
+  return new AppError(code, message, extra);
 }
 
-export function badInput(message: string, extra: Record<string, unknown> = {}): GraphQLError {
-  return userError('BAD_USER_INPUT', message, extra);
+export function badInput(message: string, extra: Record<string, unknown> = {}): AppError {
+  return new AppError('BAD_USER_INPUT', message, extra);
 }

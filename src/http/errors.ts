@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { HeaderMap } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { AppError } from '../domain/errors';
 import { currentRequest } from './request-scope';
 
 /** A refusal at the HTTP level (413, 429, 400 …): sent as a GraphQL-shaped error body with that status. */
@@ -130,6 +131,15 @@ export function describeError(error: unknown): Record<string, unknown> {
  * other error replaced by a generic message carrying the request id; the original goes to the log.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const app = unwrapResolverError(error);
+  if (app instanceof AppError) {
+    return {
+      message: app.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { ...app.details, code: app.code },
+    };
+  }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};

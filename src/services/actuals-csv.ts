@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { GraphQLError } from 'graphql';
+import { AppError } from '../domain/errors';
 import { toGlobalId } from 'graphql-relay';
 import type { EntityManager } from 'typeorm';
 import type { Context } from '../graphql/context';
@@ -206,10 +206,10 @@ export async function importActualsCsv(ctx: Context, csv: string, dryRun: boolea
           else report.created += 1;
         } catch (error) {
           await m.query('ROLLBACK TO SAVEPOINT csv_row');
-          if (!(error instanceof GraphQLError)) throw error;
-          const code = String(error.extensions.code ?? 'BAD_USER_INPUT');
+          if (!(error instanceof AppError)) throw error;
+          const code = error.code;
           if (code === 'UNAUTHENTICATED') throw error;
-          const problems = (error.extensions.problems as InputProblem[] | undefined) ?? [];
+          const problems = (error.details.problems as InputProblem[] | undefined) ?? [];
           if (problems.length === 0) fail(null, code, error.message);
           for (const p of problems) fail(p.field === 'fiscalYear' ? 'fiscal_year' : p.field, p.code, p.message);
         }
