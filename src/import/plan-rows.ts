@@ -1,5 +1,6 @@
 import { matchKey } from '../domain/text';
-import type { IndicatorKind, ParsedIndicator, ParsedTargetCell } from './plan-document';
+import type { IndicatorKind } from '../domain/vocabulary';
+import type { ParsedIndicator, ParsedTargetCell } from './plan-document';
 import type { PlanRegistry } from './plan-registry';
 import type { RawTable } from './structure';
 import type { ReadRow, ReadTable } from './tables';
