@@ -56,6 +56,6 @@ export const PROGRESS_STATUSES = [
 ] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
 
-/** What an API token may do: write actuals (editor), review them (approver), or both and manage tokens (admin). */
+/** What an API token may do: record and submit actuals (editor), approve or return them (approver), or both (admin). */
 export const ROLES = ['editor', 'approver', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
