@@ -1,4 +1,5 @@
-import type { Comparator, ParsedCell, PlanValueData } from './plan-value.types';
+import type { ParsedCell, PlanValueData } from './plan-value.types';
+import type { Comparator } from './vocabulary';
 import { extractMarkers, normalizeText } from './text';
 
 /**

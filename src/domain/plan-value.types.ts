@@ -1,8 +1,4 @@
-/** How a cell of a plan (or an actual) is to be read. */
-export type ValueKind = 'QUANTITY' | 'STATUS' | 'MAINTAIN';
-
-/** The comparison a target implies: 「5%未満」 is LT, 「90%程度」 is APPROX, a plain number is EQ. */
-export type Comparator = 'EQ' | 'LT' | 'LTE' | 'GT' | 'GTE' | 'APPROX';
+import type { Comparator, ValueKind } from './vocabulary';
 
 /** A typed reading of one value cell, kept next to its raw text. */
 export interface PlanValueData {

@@ -1,5 +1,6 @@
-import type { Comparator, PlanValueData } from './plan-value.types';
+import type { PlanValueData } from './plan-value.types';
 import { normalizeText } from './text';
+import { PROGRESS_STATUSES, type Comparator, type Direction, type ProgressStatus } from './vocabulary';
 
 /**
  * Progress tracking: how one indicator stands in one fiscal year, and how a set of such answers rolls up.
@@ -8,21 +9,6 @@ import { normalizeText } from './text';
  * (approved only, or drafts too) and gets back a status, a ratio where one makes sense, and one sentence a citizen
  * can read. The rules are the ones agreed for progress tracking; each is restated where it is implemented.
  */
-
-/** Same values as the importer's Direction (src/import/plan-document.ts); restated so domain code imports no importer. */
-export type Direction = 'INCREASE' | 'DECREASE' | 'MAINTAIN' | 'ZERO' | 'NONE';
-
-export type ProgressStatus = 'ACHIEVED' | 'NOT_ACHIEVED' | 'ON_TRACK' | 'BEHIND' | 'NO_DATA' | 'NOT_EVALUABLE';
-
-/** Every status in the order roll-ups list them (the order of the GraphQL enum). */
-export const PROGRESS_STATUSES: readonly ProgressStatus[] = [
-  'ACHIEVED',
-  'NOT_ACHIEVED',
-  'ON_TRACK',
-  'BEHIND',
-  'NO_DATA',
-  'NOT_EVALUABLE',
-];
 
 export interface YearValue {
   fiscalYear: number;

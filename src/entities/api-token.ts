@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
-export type Role = 'editor' | 'approver' | 'admin';
-export const roles: readonly Role[] = ['editor', 'approver', 'admin'];
+import type { Role } from '../domain/vocabulary';
+export { ROLES as roles, type Role } from '../domain/vocabulary';
 
 /** A bearer token; only its SHA-256 is stored, the token itself is shown once when created. */
 @Entity({ name: 'api_token' })

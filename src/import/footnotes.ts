@@ -1,4 +1,4 @@
-import type { FootnoteCategory } from './plan-document';
+import type { FootnoteCategory } from '../domain/vocabulary';
 
 /**
  * Footnote categories, decided from the wording alone. The order matters: a COVID remark often also explains how a

@@ -1,5 +1,6 @@
 import { matchKey, normalizeText } from '../domain/text';
-import type { Direction, IndicatorOverrides, ParsedIndicator, ParsedTargetCell } from './plan-document';
+import { DIRECTIONS, isOneOf, type Direction } from '../domain/vocabulary';
+import type { IndicatorOverrides, ParsedIndicator, ParsedTargetCell } from './plan-document';
 import type { Warning } from './warnings';
 
 /**
@@ -55,7 +56,10 @@ export function inferDirection(name: string, cells: ParsedTargetCell[]): Directi
   return 'NONE';
 }
 
-/** Applies curated overrides by normalised name; an override that matches no indicator is reported. */
+/**
+ * Applies curated overrides by normalised name. The overrides are JSON read at run time: an override that matches
+ * no indicator, or names a direction outside the vocabulary, is reported and not applied.
+ */
 export function applyOverrides(
   indicators: ParsedIndicator[],
   overrides: IndicatorOverrides | undefined,
@@ -73,8 +77,15 @@ export function applyOverrides(
       });
       continue;
     }
+    const direction: unknown = override.direction;
+    if (direction !== undefined && !isOneOf(DIRECTIONS, direction)) {
+      warnings.push({
+        line: lastLine,
+        message: `The override for indicator 「${name}」 names the direction ${JSON.stringify(direction)}, which is not one of ${DIRECTIONS.join(', ')}; its direction was left as read.`,
+      });
+    }
     for (const indicator of targets) {
-      if (override.direction !== undefined) indicator.direction = override.direction;
+      if (isOneOf(DIRECTIONS, direction)) indicator.direction = direction;
       if (override.cumulative !== undefined) indicator.cumulative = override.cumulative;
       if (override.unit !== undefined) indicator.unit = override.unit;
     }

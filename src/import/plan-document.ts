@@ -1,4 +1,5 @@
 import type { PlanValueData } from '../domain/plan-value.types';
+import type { Direction, FootnoteCategory, IndicatorKind, TargetRole } from '../domain/vocabulary';
 
 /**
  * The plain plan object: everything the parser read from one plan document, with no database ids.
@@ -61,10 +62,6 @@ export interface ParsedProject {
   footnoteKeys: string[];
 }
 
-export type IndicatorKind = 'OUTCOME' | 'OUTPUT';
-export type Direction = 'INCREASE' | 'DECREASE' | 'MAINTAIN' | 'ZERO' | 'NONE';
-export type TargetRole = 'BASELINE_ESTIMATE' | 'TARGET';
-
 export interface ParsedIndicator {
   key: string;
   /** Name without footnote markers and without 【再掲】, whitespace normalised. */
@@ -91,8 +88,6 @@ export interface ParsedTargetCell {
   /** Keys of footnotes whose marker sits in this cell. */
   footnoteKeys: string[];
 }
-
-export type FootnoteCategory = 'COVID_ADJUSTMENT' | 'DEFINITION' | 'METHOD' | 'NOTE';
 
 export interface ParsedFootnote {
   key: string;

@@ -1,4 +1,5 @@
 import { normalizeText } from '../domain/text';
+import type { IndicatorKind } from '../domain/vocabulary';
 import type { Block } from './blocks';
 import { unquote } from './blocks';
 import type { Warning } from './warnings';
@@ -21,7 +22,7 @@ export interface RawFootnote {
 }
 
 export interface RawTable {
-  kind: 'OUTCOME' | 'OUTPUT';
+  kind: IndicatorKind;
   line: number;
   header: string[];
   /** The second header line of an outcome table (「	2年度	3年度…」); null when the header itself names the years. */

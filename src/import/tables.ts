@@ -2,7 +2,7 @@ import { parseFiscalYearLabel } from '../domain/fiscal-year';
 import { parsePlanValue } from '../domain/plan-value';
 import type { PlanValueData } from '../domain/plan-value.types';
 import { collapseWhitespace, extractMarkers, extractRepostMark, normalizeText } from '../domain/text';
-import type { TargetRole } from './plan-document';
+import type { TargetRole } from '../domain/vocabulary';
 import type { RawRow, RawTable } from './structure';
 import type { Warning } from './warnings';
 

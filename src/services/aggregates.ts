@@ -1,14 +1,12 @@
 import { summarizeProgress } from '../domain/progress';
+import { VALUE_KINDS } from '../domain/vocabulary';
 import type { Plan } from '../entities';
-import type { ValueKind } from '../entities/enums';
 import type { Context } from '../graphql/context';
 import { badInput } from '../graphql/errors';
 import { fiscalYear as fy } from '../graphql/fiscal-year';
 import type { YearAggregate } from '../graphql/types/aggregate';
 import { actualsOfIndicator, visibilityOf } from './actuals';
 import { evaluate, indicatorsBelow } from './progress';
-
-const VALUE_KINDS: ValueKind[] = ['QUANTITY', 'STATUS', 'MAINTAIN'];
 
 /**
  * Per fiscal year: indicators by progress status, cells by value kind, and sums per unit where adding

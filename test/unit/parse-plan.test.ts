@@ -693,4 +693,16 @@ describe('parsePlanDocument on malformed input', () => {
     expect(indicator(plan, '指標A').direction).toBe('DECREASE');
     expect(plan.warnings).toEqual([expect.stringContaining('「存在しない指標」 matches no indicator')]);
   });
+
+  it('refuses an override whose direction is not a word of the vocabulary, and applies the rest of it', () => {
+    // Overrides are JSON read at run time: the type says Direction, the file may say anything.
+    const plan = parsePlanDocument(frame(['指標A\t1件\t2件\t3件\t4件\t5件']), {
+      overrides: { indicators: { 指標A: { direction: 'UP' as never, cumulative: true } } },
+    });
+    expect(indicator(plan, '指標A').direction).toBe('INCREASE');
+    expect(indicator(plan, '指標A').cumulative).toBe(true);
+    expect(plan.warnings).toEqual([
+      'The override for indicator 「指標A」 names the direction "UP", which is not one of INCREASE, DECREASE, MAINTAIN, ZERO, NONE; its direction was left as read.',
+    ]);
+  });
 });

@@ -3,17 +3,15 @@ import type { PlanValueData } from '../../src/domain/plan-value.types';
 import {
   DEFAULT_STATUS_SCALE,
   DEFAULT_TOLERANCE,
-  PROGRESS_STATUSES,
   achievementRate,
   evaluateProgress,
   expectedOnLine,
   rankStatus,
   summarizeProgress,
-  type Direction,
   type EvaluationInput,
-  type ProgressStatus,
   type YearValue,
 } from '../../src/domain/progress';
+import { PROGRESS_STATUSES, type Direction, type ProgressStatus } from '../../src/domain/vocabulary';
 
 /**
  * Rows of the Arakawa chapter VII tables (seeds/arakawa-plan-chapter7.txt), cells read with the plan's own grammar

@@ -1,0 +1,61 @@
+/**
+ * The product's vocabulary, once. Each word list is an `as const` array and its type is the union of its items:
+ * the GraphQL enums (src/entities/enums.ts), the importer and the database's CHECK constraints (migrations/,
+ * pinned by test/integration/vocabulary.test.ts) all take their values from here.
+ */
+
+/** Whether `value` is one of `values`: narrows text read from outside (JSON, CSV, a database row). */
+export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (values as readonly string[]).includes(value);
+}
+
+/** How a cell of a plan (or an actual) is to be read. */
+export const VALUE_KINDS = ['QUANTITY', 'STATUS', 'MAINTAIN'] as const;
+export type ValueKind = (typeof VALUE_KINDS)[number];
+
+/** An actual is a concrete achieved value: a quantity or a status word, never "keep the level". */
+export const ACTUAL_VALUE_KINDS = ['QUANTITY', 'STATUS'] as const satisfies readonly ValueKind[];
+export type ActualValueKind = (typeof ACTUAL_VALUE_KINDS)[number];
+
+/** The comparison a target implies: 「5%未満」 is LT, 「90%程度」 is APPROX, a plain number is EQ. */
+export const COMPARATORS = ['EQ', 'LT', 'LTE', 'GT', 'GTE', 'APPROX'] as const;
+export type Comparator = (typeof COMPARATORS)[number];
+
+/** 成果指標 (a measure's outcome) or 実績目標 (a key project's output). */
+export const INDICATOR_KINDS = ['OUTCOME', 'OUTPUT'] as const;
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
+
+/** Which way is better for an indicator. */
+export const DIRECTIONS = ['INCREASE', 'DECREASE', 'MAINTAIN', 'ZERO', 'NONE'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** What a plan cell says about its fiscal year: the 本年度(見込み) estimate, or a target. */
+export const TARGET_ROLES = ['BASELINE_ESTIMATE', 'TARGET'] as const;
+export type TargetRole = (typeof TARGET_ROLES)[number];
+
+/** What a footnote (※N) explains. */
+export const FOOTNOTE_CATEGORIES = ['COVID_ADJUSTMENT', 'DEFINITION', 'METHOD', 'NOTE'] as const;
+export type FootnoteCategory = (typeof FOOTNOTE_CATEGORIES)[number];
+
+/** Where an actual is in its review: DRAFT → SUBMITTED → APPROVED (or back to DRAFT when returned). */
+export const ACTUAL_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED'] as const;
+export type ActualStatus = (typeof ACTUAL_STATUSES)[number];
+
+/** What one revision of an actual did. */
+export const ACTUAL_ACTIONS = ['RECORDED', 'SUBMITTED', 'APPROVED', 'RETURNED'] as const;
+export type ActualAction = (typeof ACTUAL_ACTIONS)[number];
+
+/** How far an indicator meets its target for a fiscal year, in the order roll-ups list them. */
+export const PROGRESS_STATUSES = [
+  'ACHIEVED',
+  'NOT_ACHIEVED',
+  'ON_TRACK',
+  'BEHIND',
+  'NO_DATA',
+  'NOT_EVALUABLE',
+] as const;
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+
+/** What an API token may do: record and submit actuals (editor), approve or return them (approver), or both (admin). */
+export const ROLES = ['editor', 'approver', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
