@@ -2,7 +2,6 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { HeaderMap } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AppError } from '../domain/errors';
-import { currentRequest } from './request-scope';
 
 /** A refusal at the HTTP level (413, 429, 400 …): sent as a GraphQL-shaped error body with that status. */
 export class HttpError extends Error {
@@ -80,10 +79,11 @@ export function classifyFault(error: unknown): 'unavailable' | 'timeout' | 'inpu
 }
 
 /** The error thrown when the request cannot even be authenticated because the database is down. */
-export function unavailableError(): GraphQLError {
+export function unavailableError(requestId: string): GraphQLError {
   return new GraphQLError(UNAVAILABLE_MESSAGE, {
     extensions: {
       code: 'SERVICE_UNAVAILABLE',
+      requestId,
       http: { status: 503, headers: new HeaderMap([['retry-after', String(UNAVAILABLE_RETRY_AFTER)]]) },
     },
   });
@@ -126,58 +126,79 @@ export function describeError(error: unknown): Record<string, unknown> {
   };
 }
 
-/**
- * Apollo's formatError: client errors unchanged (argument validation gets a readable message), every
- * other error replaced by a generic message carrying the request id; the original goes to the log.
- */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const app = unwrapResolverError(error);
-  if (app instanceof AppError) {
-    return {
-      message: app.message,
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: { ...app.details, code: app.code },
-    };
-  }
-  const code = formatted.extensions?.code;
-  if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
-    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    const validationErrors = extensions.validationErrors as ValidationErrorLike[] | undefined;
-    if (code === 'BAD_USER_INPUT' && Array.isArray(validationErrors) && validationErrors.length > 0) {
-      const messages = validationMessages(validationErrors);
-      if (messages.length > 0) {
-        return { ...formatted, message: `Invalid argument: ${messages.join('; ')}.`, extensions };
-      }
-    }
-    if (code === 'SERVICE_UNAVAILABLE') return { ...formatted, extensions: { ...extensions, requestId: requestId() } };
-    return { ...formatted, extensions };
-  }
-  const request = currentRequest();
+/** Marks a formatted error that replaced a fault; faultPlugin adds the request id to it (not serialized). */
+export const MASKED = Symbol('masked');
+export type MaskedError = GraphQLFormattedError & { [MASKED]?: true };
+
+/** Apollo's own request errors that carry no code: client input, not faults. */
+const APOLLO_REQUEST_ERRORS: Record<string, [string, string]> = {
+  'provided sha does not match query': [
+    'BAD_USER_INPUT',
+    'The persisted query hash (extensions.persistedQuery.sha256Hash) is not the SHA-256 of the query sent with it.',
+  ],
+  'Unsupported persisted query version': [
+    'PERSISTED_QUERY_NOT_SUPPORTED',
+    'Unsupported persisted query version: only version 1 (a SHA-256 of the query) is supported.',
+  ],
+};
+
+/** graphql-js' suggestions ("Did you mean …?"), which name schema members; production removes them. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/** The error that stands in for an unexpected one, whose original is logged by faultPlugin. */
+export function maskedFault(error: unknown): 'unavailable' | 'timeout' | 'input' | 'internal' | null {
   const unwrapped = unwrapResolverError(error);
-  const original = unwrapped instanceof GraphQLError ? (unwrapped.originalError ?? unwrapped) : unwrapped;
-  const fault = classifyFault(original);
-  if (request) {
-    request.faults.push(fault);
-    request.log[fault === 'internal' ? 'error' : 'warn'](
-      { requestId: request.requestId, path: formatted.path, fault, error: describeError(original) },
-      'unexpected error (masked for the client)',
-    );
+  if (unwrapped instanceof AppError) return null;
+  if (unwrapped instanceof GraphQLError && !unwrapped.originalError && APOLLO_REQUEST_ERRORS[unwrapped.message]) {
+    return null;
   }
-  const [message, code2] = {
-    unavailable: [UNAVAILABLE_MESSAGE, 'SERVICE_UNAVAILABLE'],
-    timeout: [TIMEOUT_MESSAGE, 'TIMEOUT'],
-    input: [UNSTORABLE_TEXT_MESSAGE, 'BAD_USER_INPUT'],
-    internal: [INTERNAL_MESSAGE, 'INTERNAL_SERVER_ERROR'],
-  }[fault];
-  return {
-    message,
-    locations: formatted.locations,
-    path: formatted.path,
-    extensions: { code: code2, requestId: requestId() },
-  };
+  const code = unwrapped instanceof GraphQLError ? unwrapped.extensions?.code : undefined;
+  if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) return null;
+  return classifyFault(unwrapped instanceof GraphQLError ? (unwrapped.originalError ?? unwrapped) : unwrapped);
 }
 
-function requestId(): string {
-  return currentRequest()?.requestId ?? 'unknown';
+/** The original of a masked error, for the log. */
+export function originalError(error: unknown): unknown {
+  const unwrapped = unwrapResolverError(error);
+  return unwrapped instanceof GraphQLError ? (unwrapped.originalError ?? unwrapped) : unwrapped;
+}
+
+const FAULT_RESPONSES = {
+  unavailable: [UNAVAILABLE_MESSAGE, 'SERVICE_UNAVAILABLE'],
+  timeout: [TIMEOUT_MESSAGE, 'TIMEOUT'],
+  input: [UNSTORABLE_TEXT_MESSAGE, 'BAD_USER_INPUT'],
+  internal: [INTERNAL_MESSAGE, 'INTERNAL_SERVER_ERROR'],
+} as const;
+
+/**
+ * Apollo's formatError: AppErrors and client errors pass through (argument validation gets a readable
+ * message; production drops "Did you mean" hints), every other error is replaced by a generic message of
+ * its kind. Pure: logging the original and adding the request id are faultPlugin's (it has the context).
+ */
+export function createFormatError(production: boolean) {
+  const clean = (message: string) => (production ? message.replace(SUGGESTION, '') : message);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const app = unwrapResolverError(error);
+    const { locations, path } = formatted;
+    if (app instanceof AppError) {
+      return { message: app.message, locations, path, extensions: { ...app.details, code: app.code } };
+    }
+    const known = app instanceof GraphQLError && !app.originalError ? APOLLO_REQUEST_ERRORS[app.message] : undefined;
+    if (known) return { message: known[1], locations, path, extensions: { code: known[0] } };
+    const fault = maskedFault(error);
+    if (fault === null) {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      const validationErrors = extensions.validationErrors as ValidationErrorLike[] | undefined;
+      if (extensions.code === 'BAD_USER_INPUT' && Array.isArray(validationErrors) && validationErrors.length > 0) {
+        const messages = validationMessages(validationErrors);
+        if (messages.length > 0)
+          return { ...formatted, message: `Invalid argument: ${messages.join('; ')}.`, extensions };
+      }
+      return { ...formatted, message: clean(formatted.message), extensions };
+    }
+    const [message, code] = FAULT_RESPONSES[fault];
+    const masked: MaskedError = { message, locations, path, extensions: { code } };
+    masked[MASKED] = true;
+    return masked;
+  };
 }

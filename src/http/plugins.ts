@@ -1,17 +1,25 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
+  GraphQLError,
   Kind,
   type DocumentNode,
   type FragmentDefinitionNode,
   type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
-import type { Context } from '../graphql/context';
-import { UNAVAILABLE_RETRY_AFTER, classifyFault } from './errors';
-import { currentRequest } from './request-scope';
+import type { HttpContext } from './context';
+import {
+  MASKED,
+  UNAVAILABLE_RETRY_AFTER,
+  classifyFault,
+  describeError,
+  maskedFault,
+  originalError,
+  type MaskedError,
+} from './errors';
 
 /** Adds `extensions.sqlStatements` (statements sent so far for the HTTP request) to every response. */
-export function statementCountPlugin(): ApolloServerPlugin<Context> {
+export function statementCountPlugin(): ApolloServerPlugin<HttpContext> {
   return {
     async requestDidStart() {
       return {
@@ -29,12 +37,12 @@ export function statementCountPlugin(): ApolloServerPlugin<Context> {
 }
 
 /** Records each operation's name for the request log line. */
-export function operationNamePlugin(): ApolloServerPlugin<Context> {
+export function operationNamePlugin(): ApolloServerPlugin<HttpContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ operationName }) {
-          currentRequest()?.operations.push(operationName ?? null);
+        async willSendResponse({ operationName, contextValue }) {
+          contextValue.request.operations.push(operationName ?? null);
         },
       };
     },
@@ -48,7 +56,7 @@ export function operationNamePlugin(): ApolloServerPlugin<Context> {
  * at least one root field of the schema is `max-age=…, public`; anything else — a bearer token (drafts),
  * a mutation, errors, or only `__typename`/introspection at the root — is `no-store`.
  */
-export function cacheHintPlugin(maxAge: number): ApolloServerPlugin<Context> {
+export function cacheHintPlugin(maxAge: number): ApolloServerPlugin<HttpContext> {
   return {
     async requestDidStart({ request }) {
       const withToken = request.http?.headers.has('authorization') ?? false;
@@ -109,7 +117,7 @@ function included(selection: SelectionNode, variables: Record<string, unknown>):
 }
 
 /** A response whose errors come from the database being unreachable is a 503 with Retry-After. */
-export function unavailableStatusPlugin(): ApolloServerPlugin<Context> {
+export function unavailableStatusPlugin(): ApolloServerPlugin<HttpContext> {
   return {
     async requestDidStart() {
       return {
@@ -117,6 +125,55 @@ export function unavailableStatusPlugin(): ApolloServerPlugin<Context> {
           if (errors?.some((e) => classifyFault(e.originalError ?? e) === 'unavailable')) {
             response.http.status = 503;
             response.http.headers.set('retry-after', String(UNAVAILABLE_RETRY_AFTER));
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The other half of formatError: logs the original of every masked error (error level for a bug, warn
+ * for the database unavailable or a timeout) and gives the masked errors the request id to quote.
+ */
+export function faultPlugin(): ApolloServerPlugin<HttpContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          const { request } = contextValue;
+          for (const error of errors) {
+            const fault = maskedFault(error);
+            if (fault === null) continue;
+            request.faults.push(fault);
+            request.log[fault === 'internal' ? 'error' : 'warn'](
+              { requestId: request.requestId, path: error.path, fault, error: describeError(originalError(error)) },
+              'unexpected error (masked for the client)',
+            );
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single') return;
+          for (const error of (response.body.singleResult.errors ?? []) as MaskedError[]) {
+            if (error[MASKED])
+              Object.assign(error, { extensions: { ...error.extensions, requestId: contextValue.request.requestId } });
+          }
+        },
+      };
+    },
+  };
+}
+
+/** A subscription over plain HTTP is refused as a bad request (the API has no subscriptions yet). */
+export function noSubscriptionsPlugin(): ApolloServerPlugin<HttpContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation === 'subscription') {
+            throw new GraphQLError('Subscriptions are not served over HTTP: send a query or a mutation.', {
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            });
           }
         },
       };
