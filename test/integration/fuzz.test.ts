@@ -120,6 +120,13 @@ const hostileString = fc.oneof(
     'SW5kaWNhdG9yOjE=',
     'QWN0dWFsOjE=',
     'Y3Vyc29yOjE=',
+    // Indicator:99999999999, Measure:2147483648 (beyond int4) and forged cursors (wrong-typed sort
+    // value, id beyond int4, an object as sort value).
+    'SW5kaWNhdG9yOjk5OTk5OTk5OTk5',
+    'TWVhc3VyZToyMTQ3NDgzNjQ4',
+    'Y3Vyc29yOnYyOnsidiI6WyJ4Il0sImlkIjoxfQ',
+    'Y3Vyc29yOnYyOnsidiI6W10sImlkIjo5OTk5OTk5OTk5OX0',
+    'Y3Vyc29yOnYyOnsidiI6W3t9XSwiaWQiOjF9',
     '',
   ),
 );
