@@ -33,6 +33,7 @@ export const CLIENT_ERROR_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
   'SERVICE_UNAVAILABLE',
+  'RATE_LIMITED',
 ]);
 
 export const INTERNAL_MESSAGE = 'Internal server error. Quote the request id when reporting it.';

@@ -22,8 +22,8 @@ export interface RateLimitOptions {
   trustProxyHops?: number;
 }
 
-/** Defaults: 20 000 units a minute per address, 60 000 per token (see README, "Limits and operations"). */
-export const DEFAULT_RATE_LIMITS: RateLimitOptions = { perAddress: 20_000, perToken: 60_000 };
+/** Defaults: 100 000 units a minute per address (one operation at the cost limit), 300 000 per token (see README, "Limits and operations"). */
+export const DEFAULT_RATE_LIMITS: RateLimitOptions = { perAddress: 100_000, perToken: 300_000 };
 
 /** Units charged per CSV row of importActuals (a row is validated, looked up and written). */
 export const IMPORT_ROW_UNITS = 20;
@@ -124,10 +124,13 @@ export class RateLimits {
    */
   async charge(bucket: Bucket, units: number): Promise<void> {
     if (!bucket.limiter) return;
+    const points = Math.min(Math.max(1, Math.ceil(units)), bucket.limiter.points);
     try {
-      await bucket.limiter.consume(bucket.key, Math.min(Math.max(1, Math.ceil(units)), bucket.limiter.points));
+      await bucket.limiter.consume(bucket.key, points);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      // A refused operation does not run: give its units back, so what is left still serves cheaper ones.
+      await bucket.limiter.reward(bucket.key, points);
       throw this.refusal(bucket, rejection);
     }
   }
