@@ -8,12 +8,11 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '../logger';
 import { minimumChargePlugin, rateLimitCharge } from './charge';
 import type { HttpContext } from './context';
-import { createFormatError } from './errors';
+import { createFormatError, faultPlugin } from './masking';
 import { exampleOperations, exampleVariables } from './explorer';
 import { costLimitPlugin, limitRules, type OperationLimits } from './limits';
 import {
   cacheHintPlugin,
-  faultPlugin,
   noSubscriptionsPlugin,
   operationNamePlugin,
   statementCountPlugin,

@@ -8,15 +8,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { HttpContext } from './context';
-import {
-  MASKED,
-  UNAVAILABLE_RETRY_AFTER,
-  classifyFault,
-  describeError,
-  maskedFault,
-  originalError,
-  type MaskedError,
-} from './errors';
+import { UNAVAILABLE_RETRY_AFTER, classifyFault } from './errors';
 
 /** Adds `extensions.sqlStatements` (statements sent so far for the HTTP request) to every response. */
 export function statementCountPlugin(): ApolloServerPlugin<HttpContext> {
@@ -125,38 +117,6 @@ export function unavailableStatusPlugin(): ApolloServerPlugin<HttpContext> {
           if (errors?.some((e) => classifyFault(e.originalError ?? e) === 'unavailable')) {
             response.http.status = 503;
             response.http.headers.set('retry-after', String(UNAVAILABLE_RETRY_AFTER));
-          }
-        },
-      };
-    },
-  };
-}
-
-/**
- * The other half of formatError: logs the original of every masked error (error level for a bug, warn
- * for the database unavailable or a timeout) and gives the masked errors the request id to quote.
- */
-export function faultPlugin(): ApolloServerPlugin<HttpContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors, contextValue }) {
-          const { request } = contextValue;
-          for (const error of errors) {
-            const fault = maskedFault(error);
-            if (fault === null) continue;
-            request.faults.push(fault);
-            request.log[fault === 'internal' ? 'error' : 'warn'](
-              { requestId: request.requestId, path: error.path, fault, error: describeError(originalError(error)) },
-              'unexpected error (masked for the client)',
-            );
-          }
-        },
-        async willSendResponse({ response, contextValue }) {
-          if (response.body.kind !== 'single') return;
-          for (const error of (response.body.singleResult.errors ?? []) as MaskedError[]) {
-            if (error[MASKED])
-              Object.assign(error, { extensions: { ...error.extensions, requestId: contextValue.request.requestId } });
           }
         },
       };
