@@ -1,3 +1,5 @@
+import { DEFAULT_RATE_LIMITS } from './http/rate-limit';
+
 /** Process configuration, read once from the environment. */
 export interface Config {
   /** postgres://… of a PostgreSQL server; absent → embedded PGlite under dataDir. */
@@ -8,9 +10,9 @@ export interface Config {
   logLevel: string;
   /** NODE_ENV=production: no introspection, no field suggestions, no explorer. */
   production: boolean;
-  /** Requests per minute allowed from one client address (0 = no limit). */
+  /** Cost units per minute for anonymous callers, per client address (0 = no limit; see src/http/rate-limit.ts). */
   rateLimitPerAddress: number;
-  /** Requests per minute allowed with one bearer token (0 = no limit). */
+  /** Cost units per minute for token holders, per token (0 = no limit). */
   rateLimitPerToken: number;
   /** How many proxies in front of the server append to X-Forwarded-For (0 = use the socket address). */
   trustProxyHops: number;
@@ -47,8 +49,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     host: env.HOST || '127.0.0.1',
     logLevel: env.LOG_LEVEL || 'info',
     production: env.NODE_ENV === 'production',
-    rateLimitPerAddress: integer(env, 'RATE_LIMIT_PER_ADDRESS', 600, 0, 1_000_000),
-    rateLimitPerToken: integer(env, 'RATE_LIMIT_PER_TOKEN', 1200, 0, 1_000_000),
+    rateLimitPerAddress: integer(env, 'RATE_LIMIT_PER_ADDRESS', DEFAULT_RATE_LIMITS.perAddress, 0, 100_000_000),
+    rateLimitPerToken: integer(env, 'RATE_LIMIT_PER_TOKEN', DEFAULT_RATE_LIMITS.perToken, 0, 100_000_000),
     trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
     connectTimeoutMs: integer(env, 'DB_CONNECT_TIMEOUT_MS', 5_000, 100, 600_000),

@@ -1,8 +1,5 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { HeaderMap } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
-import { AppError } from '../domain/errors';
-import { currentRequest } from './request-scope';
 
 /** A refusal at the HTTP level (413, 429, 400 …): sent as a GraphQL-shaped error body with that status. */
 export class HttpError extends Error {
@@ -34,6 +31,7 @@ export const CLIENT_ERROR_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
   'SERVICE_UNAVAILABLE',
+  'RATE_LIMITED',
 ]);
 
 export const INTERNAL_MESSAGE = 'Internal server error. Quote the request id when reporting it.';
@@ -80,27 +78,13 @@ export function classifyFault(error: unknown): 'unavailable' | 'timeout' | 'inpu
 }
 
 /** The error thrown when the request cannot even be authenticated because the database is down. */
-export function unavailableError(): GraphQLError {
+export function unavailableError(requestId: string): GraphQLError {
   return new GraphQLError(UNAVAILABLE_MESSAGE, {
     extensions: {
       code: 'SERVICE_UNAVAILABLE',
+      requestId,
       http: { status: 503, headers: new HeaderMap([['retry-after', String(UNAVAILABLE_RETRY_AFTER)]]) },
     },
-  });
-}
-
-interface ValidationErrorLike {
-  property?: string;
-  constraints?: Record<string, string>;
-  children?: ValidationErrorLike[];
-}
-
-/** class-validator's messages, flattened: 「first must not be greater than 100」. */
-function validationMessages(errors: ValidationErrorLike[], prefix = ''): string[] {
-  return errors.flatMap((e) => {
-    const path = prefix && e.property ? `${prefix}.${e.property}` : (e.property ?? prefix);
-    const own = Object.values(e.constraints ?? {}).map((m) => (prefix ? `${path}: ${m}` : m));
-    return [...own, ...validationMessages(e.children ?? [], path)];
   });
 }
 
@@ -124,60 +108,4 @@ export function describeError(error: unknown): Record<string, unknown> {
     query: typeof e.query === 'string' ? e.query : undefined,
     stack: e.stack,
   };
-}
-
-/**
- * Apollo's formatError: client errors unchanged (argument validation gets a readable message), every
- * other error replaced by a generic message carrying the request id; the original goes to the log.
- */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const app = unwrapResolverError(error);
-  if (app instanceof AppError) {
-    return {
-      message: app.message,
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: { ...app.details, code: app.code },
-    };
-  }
-  const code = formatted.extensions?.code;
-  if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
-    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    const validationErrors = extensions.validationErrors as ValidationErrorLike[] | undefined;
-    if (code === 'BAD_USER_INPUT' && Array.isArray(validationErrors) && validationErrors.length > 0) {
-      const messages = validationMessages(validationErrors);
-      if (messages.length > 0) {
-        return { ...formatted, message: `Invalid argument: ${messages.join('; ')}.`, extensions };
-      }
-    }
-    if (code === 'SERVICE_UNAVAILABLE') return { ...formatted, extensions: { ...extensions, requestId: requestId() } };
-    return { ...formatted, extensions };
-  }
-  const request = currentRequest();
-  const unwrapped = unwrapResolverError(error);
-  const original = unwrapped instanceof GraphQLError ? (unwrapped.originalError ?? unwrapped) : unwrapped;
-  const fault = classifyFault(original);
-  if (request) {
-    request.faults.push(fault);
-    request.log[fault === 'internal' ? 'error' : 'warn'](
-      { requestId: request.requestId, path: formatted.path, fault, error: describeError(original) },
-      'unexpected error (masked for the client)',
-    );
-  }
-  const [message, code2] = {
-    unavailable: [UNAVAILABLE_MESSAGE, 'SERVICE_UNAVAILABLE'],
-    timeout: [TIMEOUT_MESSAGE, 'TIMEOUT'],
-    input: [UNSTORABLE_TEXT_MESSAGE, 'BAD_USER_INPUT'],
-    internal: [INTERNAL_MESSAGE, 'INTERNAL_SERVER_ERROR'],
-  }[fault];
-  return {
-    message,
-    locations: formatted.locations,
-    path: formatted.path,
-    extensions: { code: code2, requestId: requestId() },
-  };
-}
-
-function requestId(): string {
-  return currentRequest()?.requestId ?? 'unknown';
 }

@@ -15,6 +15,7 @@ import {
   isListType,
   type DocumentNode,
   type GraphQLSchema,
+  type OperationDefinitionNode,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
@@ -129,15 +130,28 @@ export function limitRules(limits: OperationLimits): ValidationRule[] {
   ];
 }
 
+/** What the cost plugin hands on once an operation is within the cost limit. */
+export type CostCharge<C> = (
+  contextValue: C,
+  cost: number,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+) => Promise<void>;
+
 /**
- * Refuses an operation whose estimated cost is over the limit, before it runs. A plugin rather than a
- * validation rule because the page sizes may come from variables, which validation does not see.
+ * Refuses an operation whose estimated cost is over the limit, before it runs, and hands the cost on to
+ * `charge` (the rate limits). A plugin rather than a validation rule because the page sizes may come from
+ * variables, which validation does not see.
  */
-export function costLimitPlugin<C extends object>(schema: GraphQLSchema, limit: number): ApolloServerPlugin<C> {
+export function costLimitPlugin<C extends object>(
+  schema: GraphQLSchema,
+  limit: number,
+  charge?: CostCharge<C>,
+): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request, operationName }) {
+        async didResolveOperation({ document, request, operationName, operation, contextValue }) {
           const cost = estimateCost(schema, document, request.variables, operationName ?? undefined);
           if (cost !== null && cost > limit) {
             throw refused(
@@ -147,6 +161,7 @@ export function costLimitPlugin<C extends object>(schema: GraphQLSchema, limit: 
               'cost',
             );
           }
+          if (operation) await charge?.(contextValue, cost ?? 1, operation, request.variables ?? {});
         },
       };
     },

@@ -1,17 +1,17 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
+  GraphQLError,
   Kind,
   type DocumentNode,
   type FragmentDefinitionNode,
   type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
-import type { Context } from '../graphql/context';
+import type { HttpContext } from './context';
 import { UNAVAILABLE_RETRY_AFTER, classifyFault } from './errors';
-import { currentRequest } from './request-scope';
 
 /** Adds `extensions.sqlStatements` (statements sent so far for the HTTP request) to every response. */
-export function statementCountPlugin(): ApolloServerPlugin<Context> {
+export function statementCountPlugin(): ApolloServerPlugin<HttpContext> {
   return {
     async requestDidStart() {
       return {
@@ -29,12 +29,12 @@ export function statementCountPlugin(): ApolloServerPlugin<Context> {
 }
 
 /** Records each operation's name for the request log line. */
-export function operationNamePlugin(): ApolloServerPlugin<Context> {
+export function operationNamePlugin(): ApolloServerPlugin<HttpContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ operationName }) {
-          currentRequest()?.operations.push(operationName ?? null);
+        async willSendResponse({ operationName, contextValue }) {
+          contextValue.request.operations.push(operationName ?? null);
         },
       };
     },
@@ -48,7 +48,7 @@ export function operationNamePlugin(): ApolloServerPlugin<Context> {
  * at least one root field of the schema is `max-age=…, public`; anything else — a bearer token (drafts),
  * a mutation, errors, or only `__typename`/introspection at the root — is `no-store`.
  */
-export function cacheHintPlugin(maxAge: number): ApolloServerPlugin<Context> {
+export function cacheHintPlugin(maxAge: number): ApolloServerPlugin<HttpContext> {
   return {
     async requestDidStart({ request }) {
       const withToken = request.http?.headers.has('authorization') ?? false;
@@ -109,7 +109,7 @@ function included(selection: SelectionNode, variables: Record<string, unknown>):
 }
 
 /** A response whose errors come from the database being unreachable is a 503 with Retry-After. */
-export function unavailableStatusPlugin(): ApolloServerPlugin<Context> {
+export function unavailableStatusPlugin(): ApolloServerPlugin<HttpContext> {
   return {
     async requestDidStart() {
       return {
@@ -117,6 +117,23 @@ export function unavailableStatusPlugin(): ApolloServerPlugin<Context> {
           if (errors?.some((e) => classifyFault(e.originalError ?? e) === 'unavailable')) {
             response.http.status = 503;
             response.http.headers.set('retry-after', String(UNAVAILABLE_RETRY_AFTER));
+          }
+        },
+      };
+    },
+  };
+}
+
+/** A subscription over plain HTTP is refused as a bad request (the API has no subscriptions yet). */
+export function noSubscriptionsPlugin(): ApolloServerPlugin<HttpContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation === 'subscription') {
+            throw new GraphQLError('Subscriptions are not served over HTTP: send a query or a mutation.', {
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            });
           }
         },
       };

@@ -205,7 +205,10 @@ export async function importActualsCsv(ctx: Context, csv: string, dryRun: boolea
           if (current[0]) report.revised += 1;
           else report.created += 1;
         } catch (error) {
-          await m.query('ROLLBACK TO SAVEPOINT csv_row');
+          // A connection lost half-way fails the rollback too: the original error says why (unavailable).
+          await m.query('ROLLBACK TO SAVEPOINT csv_row').catch(() => {
+            throw error;
+          });
           if (!(error instanceof AppError)) throw error;
           const code = error.code;
           if (code === 'UNAUTHENTICATED') throw error;

@@ -29,7 +29,20 @@ export function encodeCursor(values: CursorData['v'], id: number): string {
   return Buffer.from(`${CURSOR_PREFIX}${JSON.stringify({ v: values, id })}`, 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string, keys: number): CursorData {
+const INT4_MAX = 2_147_483_647;
+const isInt4 = (v: unknown): v is number => Number.isInteger(v) && Math.abs(v as number) <= INT4_MAX;
+
+/** Whether a cursor's sort value fits its column (a forged cursor must not reach SQL as a wrong-typed parameter). */
+function fits(value: unknown, column: { type: unknown; isNullable: boolean } | undefined): boolean {
+  if (value === null) return column?.isNullable ?? false;
+  const type = String(typeof column?.type === 'function' ? column.type.name : column?.type).toLowerCase();
+  if (/^(int|int4|integer|smallint|int2|number)$/.test(type)) return isInt4(value);
+  if (/^(text|varchar|character varying|string)$/.test(type)) return typeof value === 'string';
+  if (/^(bool|boolean)$/.test(type)) return typeof value === 'boolean';
+  return false;
+}
+
+function decodeCursor<T extends ObjectLiteral>(cursor: string, qb: SelectQueryBuilder<T>, keys: SortKey[]): CursorData {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   let data: CursorData | undefined;
   try {
@@ -37,7 +50,16 @@ function decodeCursor(cursor: string, keys: number): CursorData {
   } catch {
     data = undefined;
   }
-  if (!data || !Number.isSafeInteger(data.id) || !Array.isArray(data.v) || data.v.length !== keys) {
+  const metadata = qb.expressionMap.mainAlias?.metadata;
+  if (
+    !data ||
+    typeof data !== 'object' ||
+    !isInt4(data.id) ||
+    data.id < 1 ||
+    !Array.isArray(data.v) ||
+    data.v.length !== keys.length ||
+    !keys.every((k, i) => fits(data!.v[i], metadata?.findColumnWithPropertyName(k.property)))
+  ) {
     throw badInput(`Invalid cursor "${cursor}": use a cursor returned by this list with the same orderBy.`);
   }
   return data;
@@ -84,7 +106,7 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
   const backward = page.last != null || page.before != null;
   const size = (backward ? page.last : page.first) ?? DEFAULT_PAGE_SIZE;
   const cursorText = backward ? page.before : page.after;
-  const cursor = cursorText ? decodeCursor(cursorText, keys.length) : null;
+  const cursor = cursorText ? decodeCursor(cursorText, qb, keys) : null;
 
   const params: Record<string, unknown> = {};
   const past = cursor ? beyond(keys, cursor, !backward, params, alias) : null;

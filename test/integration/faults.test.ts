@@ -198,6 +198,52 @@ describe('database faults', () => {
     expect(await count()).toEqual({ a: before.a + 1, r: before.r + 1 });
   });
 
+  it.each(['the connection terminated', 'PostgreSQL killed'])(
+    'importActuals losing its database half-way (%s): 503 SERVICE_UNAVAILABLE, nothing written',
+    async (how) => {
+      const count = async () => (await admin<{ r: number }>('SELECT count(*)::int AS r FROM actual_revision'))[0].r;
+      const before = await count();
+      const csv = [
+        'plan_code,indicator_name,fiscal_year,value,note',
+        'arakawa,経常収支比率,2022,87.0%,',
+        'arakawa,経常収支比率,2023,86.0%,',
+      ].join('\n');
+      const lock = await holdLock('LOCK TABLE actual_revision IN SHARE MODE');
+      let res: Res;
+      try {
+        const pending = gql(
+          'mutation($csv: String!) { importActuals(csv: $csv, dryRun: false) { applied rows } }',
+          { csv },
+          editorToken,
+        );
+        await waitFor('the import to wait on actual_revision', () => waitingOnLock(1), 10_000);
+        if (how === 'PostgreSQL killed') {
+          pg.kill();
+        } else {
+          const [inside] = await admin<{ pid: number }>(
+            `SELECT pid FROM pg_stat_activity WHERE application_name = 'plangraph' AND wait_event_type = 'Lock'`,
+          );
+          await admin('SELECT pg_terminate_backend($1)', [inside.pid]);
+        }
+        res = await pending;
+      } finally {
+        await lock.release();
+        if (how === 'PostgreSQL killed') pg.start();
+      }
+      expect(lines.filter((l) => l.includes('"fault":"internal"'))).toEqual([]);
+      expect(res.body.errors?.[0]).toMatchObject({
+        message: 'The database is unavailable; try again in a few seconds.',
+        extensions: { code: 'SERVICE_UNAVAILABLE', requestId: expect.any(String) },
+      });
+      expect(res.status).toBe(503);
+      expect(res.retryAfter).toBe('5');
+      expect(res.text).not.toMatch(LEAKS);
+      await waitFor('/readyz to report ready', async () => (await fetch(`${base}/readyz`)).status === 200, 15_000);
+      expect(await count()).toBe(before);
+    },
+    60_000,
+  );
+
   it('PostgreSQL killed with requests in flight: clean errors, the process serves on, /readyz follows, recovery without restart', async () => {
     const lock = await holdLock('LOCK TABLE plan IN ACCESS EXCLUSIVE MODE');
     const inFlight = Promise.all([

@@ -14,6 +14,8 @@ import {
 } from 'graphql';
 import { createSchema } from '../../src/graphql/schema';
 import { DEFAULT_LIMITS, measureOperation } from '../../src/http/limits';
+import { DEFAULT_RATE_LIMITS } from '../../src/http/rate-limit';
+import { createToken } from '../../src/services/auth';
 import { startTestApp, type TestApp } from '../support/app';
 
 // Every refusal of an operation limit is a 4xx with a message saying which limit, never a 500, and the
@@ -99,13 +101,14 @@ describe('calibration: every operation in schema/operations/ passes every limit'
     const source = readFileSync(join(operationsDir, file), 'utf8');
     const variables = sampleVariables(source);
     const m = measureOperation(schema, source, variables);
-    console.log(`${file}: ${JSON.stringify(m)}`);
     expect(m.depth).toBeLessThanOrEqual(DEFAULT_LIMITS.depth);
     expect(m.aliases).toBeLessThanOrEqual(DEFAULT_LIMITS.aliases);
     expect(m.directives).toBeLessThanOrEqual(DEFAULT_LIMITS.directives);
     expect(m.tokens).toBeLessThanOrEqual(DEFAULT_LIMITS.tokens);
     expect(m.cost).not.toBeNull();
     expect(m.cost!).toBeLessThanOrEqual(DEFAULT_LIMITS.cost);
+    // Anonymous callers can run every example operation on a fresh rate-limit budget.
+    expect(m.cost!).toBeLessThanOrEqual(DEFAULT_RATE_LIMITS.perAddress);
     expect(Buffer.byteLength(source)).toBeLessThan(DEFAULT_LIMITS.bodyBytes);
     const res = await post({ query: source, variables });
     expect(refusedBy(res.json)).toEqual([]);
@@ -290,42 +293,104 @@ describe('HTTP limits', () => {
   });
 });
 
-describe('rate limits', () => {
+describe('rate limits: budgets of estimated cost units', () => {
+  const cheap = { query: '{ plans { code } }' }; // cost 5: a list of (assumed) 5 plans
+  const heavy = { query: '{ indicators(first: 100) { nodes { name measures { title } } } }' }; // cost 601
+  const limitedApp = (rateLimit: { perAddress: number; perToken: number }) => startTestApp(app.db, { rateLimit });
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  it('an operation costs its estimate (the same as the cost limit measures)', () => {
+    expect(measureOperation(schema, cheap.query).cost).toBe(5);
+    expect(measureOperation(schema, heavy.query).cost).toBe(601);
+  });
+
   it('per client address: 429 with Retry-After once the budget is spent', async () => {
-    const limited = await startTestApp(app.db, { rateLimit: { perAddress: 5, perToken: 0 } });
+    const limited = await limitedApp({ perAddress: 50, perToken: 0 });
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 5; i += 1)
-        statuses.push((await post({ query: '{ plans { code } }' }, {}, limited.url)).status);
-      expect(statuses).toEqual([200, 200, 200, 200, 200]);
-      const res = await post({ query: '{ plans { code } }' }, {}, limited.url);
+      for (let i = 0; i < 10; i += 1) statuses.push((await post(cheap, {}, limited.url)).status);
+      expect(statuses).toEqual(Array.from({ length: 10 }, () => 200));
+      const res = await post(cheap, {}, limited.url);
       expect(res.status).toBe(429);
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
       expect(res.json.errors?.[0]).toMatchObject({
-        message: expect.stringMatching(/^Too many requests for this client address: at most 5 operations per 60 s/),
+        message: expect.stringMatching(/^Too many requests for this client address: at most 50 cost units per 60 s/),
         extensions: { code: 'RATE_LIMITED' },
       });
-      // A batch counts each operation.
-      expect((await post([{ query: '{ plans { code } }' }], {}, limited.url)).status).toBe(429);
+      // A spent budget refuses a batch at the door.
+      expect((await post([cheap], {}, limited.url)).status).toBe(429);
     } finally {
       await limited.server.stop();
     }
   });
 
-  it('per token: a token over its budget gets 429, other callers are still served', async () => {
-    const limited = await startTestApp(app.db, { rateLimit: { perAddress: 1000, perToken: 3 } });
+  it('a batch of heavy operations is charged by cost, not by count: the rest of the batch is refused', async () => {
+    const limited = await limitedApp({ perAddress: 1_000, perToken: 0 });
     try {
-      const as = (token: string) =>
-        post({ query: '{ plans { code } }' }, { authorization: `Bearer ${token}` }, limited.url);
-      expect([(await as('plg_a')).status, (await as('plg_a')).status, (await as('plg_a')).status]).toEqual([
-        200, 200, 200,
-      ]);
-      const res = await as('plg_a');
+      const res = await post(
+        Array.from({ length: 20 }, () => heavy),
+        {},
+        limited.url,
+      );
+      const results = JSON.parse(res.text) as Body[];
+      expect(results).toHaveLength(20);
+      expect(results[0].errors).toBeUndefined();
+      expect(results.slice(1).map((r) => r.errors?.[0]?.extensions?.code)).toEqual(
+        Array.from({ length: 19 }, () => 'RATE_LIMITED'),
+      );
+      // What is left of the budget (399 units) still serves cheap operations.
+      expect((await post(cheap, {}, limited.url)).status).toBe(200);
+      expect((await post(heavy, {}, limited.url)).status).toBe(429);
+    } finally {
+      await limited.server.stop();
+    }
+  });
+
+  it('a token holder spends the token’s budget, not the address’s; a forged token spends the address’s', async () => {
+    const limited = await limitedApp({ perAddress: 10, perToken: 30 });
+    const { token } = await createToken(app.db.dataSource, { role: 'editor', name: 'rate-token' });
+    const { token: other } = await createToken(app.db.dataSource, { role: 'editor', name: 'rate-token-2' });
+    try {
+      // 6 × 5 units: over the address budget (10), within the token budget (30).
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i += 1) statuses.push((await post(cheap, bearer(token), limited.url)).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
+      const res = await post(cheap, bearer(token), limited.url);
       expect(res.status).toBe(429);
       expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
-      expect(res.json.errors?.[0].message).toMatch(/^Too many requests for this token/);
-      expect((await as('plg_b')).status).toBe(200);
-      expect((await post({ query: '{ plans { code } }' }, {}, limited.url)).status).toBe(200);
+      expect(res.json.errors?.[0].message).toMatch(/^Too many requests for this token: at most 30 cost units/);
+      expect((await post(cheap, bearer(other), limited.url)).status).toBe(200);
+      // Anonymous callers and unknown tokens share the address's budget: 2 × 5 units.
+      expect((await post(cheap, {}, limited.url)).status).toBe(200);
+      const forged = await post(cheap, bearer('plg_forged_token_value'), limited.url);
+      expect(forged.status).toBe(200);
+      const spent = await post(cheap, bearer('plg_another_forged_value'), limited.url);
+      expect(spent.status).toBe(429);
+      expect(spent.json.errors?.[0].message).toMatch(/^Too many requests for this client address/);
+    } finally {
+      await limited.server.stop();
+    }
+  });
+
+  it('importActuals is charged by its CSV rows', async () => {
+    const limited = await limitedApp({ perAddress: 0, perToken: 3_000 });
+    const { token } = await createToken(app.db.dataSource, { role: 'editor', name: 'rate-import' });
+    const csv = [
+      'plan_code,indicator_name,fiscal_year,value,note',
+      ...Array.from({ length: 100 }, () => 'arakawa,経常収支比率,2021,88.0%,'),
+    ].join('\n');
+    const importCsv = {
+      query: 'mutation($csv: String!) { importActuals(csv: $csv, dryRun: true) { rows } }',
+      variables: { csv },
+    };
+    try {
+      // 100 rows × 20 units: a second import of the same size is over the budget of 3000.
+      const first = await post(importCsv, bearer(token), limited.url);
+      expect(first.json.errors).toBeUndefined();
+      const second = await post(importCsv, bearer(token), limited.url);
+      expect(second.status).toBe(429);
+      expect(second.json.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+      expect((await post(cheap, bearer(token), limited.url)).status).toBe(200);
     } finally {
       await limited.server.stop();
     }

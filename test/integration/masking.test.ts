@@ -168,3 +168,170 @@ describe('request log', () => {
     for (const token of Object.values(actuals.tokens)) expect(all).not.toContain(token);
   });
 });
+
+describe('client input is never an internal error (a typed code, no error-level log line)', () => {
+  const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
+  const gid = (type: string, id: string) => Buffer.from(`${type}:${id}`, 'utf8').toString('base64');
+  const errorLines = (requestId: string | null) =>
+    lines.filter((l) => l.includes(`"requestId":"${requestId}"`) && /"level":50/.test(l));
+
+  async function expectInputError(res: Res, codes: RegExp = /^(BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED)$/) {
+    const error = res.body.errors?.[0];
+    expect({ status: res.status, code: error?.extensions?.code }).toEqual({
+      status: res.status,
+      code: expect.stringMatching(codes),
+    });
+    expect(res.status).toBeLessThan(500);
+    expect(res.text).not.toMatch(/Internal server error/);
+    expect(errorLines(res.requestId)).toEqual([]);
+  }
+
+  it.each([
+    ['Indicator', '99999999999'],
+    ['Indicator', '2147483648'],
+    ['Measure', '9007199254740991'],
+    ['Footnote', '-1'],
+  ])('a global ID %s:%s beyond int4', async (type, id) => {
+    const res = await post(app.url, 'query($id: ID!) { node(id: $id) { id } }', { id: gid(type, id) });
+    await expectInputError(res);
+    const measures = await post(app.url, 'query($id: ID!) { indicators(filter: { measureId: $id }) { totalCount } }', {
+      id: gid('Measure', id),
+    });
+    expect(measures.text).not.toMatch(/Internal server error/);
+  });
+
+  it('first beyond int4 and huge fiscal years', async () => {
+    await expectInputError(await post(app.url, '{ indicators(first: 2147483648) { totalCount } }'));
+    await expectInputError(
+      await post(app.url, 'query($n: Int) { indicators(first: $n) { totalCount } }', { n: 2147483648 }),
+    );
+    for (const year of [2147483647, -2147483648, 99999]) {
+      const res = await post(
+        app.url,
+        'query($y: Int) { targets(filter: { fiscalYear: $y }, first: 1) { totalCount nodes { fiscalYear { label } } } }',
+        { y: year },
+      );
+      expect(res.text).not.toMatch(/Internal server error/);
+      expect(errorLines(res.requestId)).toEqual([]);
+      const progress = await post(
+        app.url,
+        'query($y: Int!) { indicators(first: 2) { nodes { progress(fiscalYear: $y) { status } } } }',
+        { y: year },
+      );
+      expect(progress.text).not.toMatch(/Internal server error/);
+      expect(errorLines(progress.requestId)).toEqual([]);
+    }
+  });
+
+  it('recordActual with a fiscal year or expectedRevision at the edge of int4', async () => {
+    const indicatorId = await actuals.indicatorId('経常収支比率');
+    for (const input of [
+      { indicatorId, fiscalYear: 2147483647, value: '88.0%' },
+      { indicatorId, fiscalYear: 2021, value: '88.0%', expectedRevision: 2147483647 },
+      { indicatorId, fiscalYear: 2021, value: '88.0%', expectedRevision: -2147483648 },
+    ]) {
+      const res = await post(app.url, RECORD, { input }, actuals.tokens.editor);
+      await expectInputError(res, /^(BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED|CONFLICT|NOT_FOUND)$/);
+    }
+  });
+
+  it('importActuals: ids, fiscal years and expected revisions beyond int4 are per-row errors', async () => {
+    const indicatorId = await actuals.indicatorId('経常収支比率');
+    const big = gid('Indicator', '99999999999');
+    const csv = [
+      'indicator_id,fiscal_year,value,note,expected_revision',
+      `${indicatorId},99999999999,88.0%,,`,
+      `${indicatorId},2147483648,88.0%,,`,
+      `${indicatorId},2021,88.0%,,99999999999`,
+      `${big},2021,88.0%,,`,
+    ].join('\n');
+    for (const dryRun of [true, false]) {
+      const res = await post(
+        app.url,
+        'mutation($csv: String!, $d: Boolean!) { importActuals(csv: $csv, dryRun: $d) { applied errors { line code } } }',
+        { csv, d: dryRun },
+        actuals.tokens.editor,
+      );
+      expect(res.text).not.toMatch(/Internal server error/);
+      expect(errorLines(res.requestId)).toEqual([]);
+    }
+  });
+
+  it.each([
+    ['base64 of garbage', b64('garbage')],
+    ['not base64 at all', '!!!'],
+    ['a wrong-typed sort value', b64('cursor:v2:{"v":["abc"],"id":1}')],
+    ['an object as sort value', b64('cursor:v2:{"v":[{"x":1}],"id":1}')],
+    ['an id beyond int4', b64('cursor:v2:{"v":[2021],"id":99999999999}')],
+    ['a sort value beyond int4', b64('cursor:v2:{"v":[99999999999],"id":1}')],
+    ['a float id', b64('cursor:v2:{"v":[2021],"id":1.5}')],
+  ])('a forged cursor: %s', async (_what, cursor) => {
+    for (const query of [
+      'query($c: String) { targets(first: 2, after: $c, orderBy: [{ field: FISCAL_YEAR }]) { totalCount } }',
+      'query($c: String) { targets(last: 2, before: $c, orderBy: [{ field: FISCAL_YEAR }]) { totalCount } }',
+    ]) {
+      await expectInputError(await post(app.url, query, { c: cursor }));
+    }
+    // Under another order the same cursor may fit (a string sort value for NAME): never an internal error.
+    for (const query of [
+      'query($c: String) { indicators(first: 2, after: $c) { totalCount } }',
+      'query($c: String) { indicators(first: 2, after: $c, orderBy: [{ field: NAME }]) { totalCount } }',
+      'query($c: String) { footnotes(last: 2, before: $c, orderBy: [{ field: MARKER }]) { totalCount } }',
+    ]) {
+      const res = await post(app.url, query, { c: cursor });
+      expect(res.text).not.toMatch(/Internal server error/);
+      expect(errorLines(res.requestId)).toEqual([]);
+    }
+  });
+
+  it('a subscription over plain HTTP', async () => {
+    for (const url of [app.url, prod.url]) {
+      const res = await post(url, 'subscription { __typename }');
+      await expectInputError(res, /^BAD_REQUEST$/);
+      expect(res.status).toBe(400);
+    }
+  });
+
+  it('a persisted-query hash that does not match its query; an unsupported version', async () => {
+    const mismatch = await fetch(app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ plans { code } }',
+        extensions: { persistedQuery: { version: 1, sha256Hash: 'ab'.repeat(32) } },
+      }),
+    });
+    const mismatchBody = (await mismatch.json()) as Res['body'];
+    expect(mismatch.status).toBe(400);
+    expect(mismatchBody.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errorLines(mismatch.headers.get('x-request-id'))).toEqual([]);
+    const version = await fetch(app.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ plans { code } }',
+        extensions: { persistedQuery: { version: 2, sha256Hash: 'ab'.repeat(32) } },
+      }),
+    });
+    const versionBody = (await version.json()) as Res['body'];
+    expect(version.status).toBe(400);
+    expect(versionBody.errors?.[0].extensions?.code).toBe('PERSISTED_QUERY_NOT_SUPPORTED');
+    expect(errorLines(version.headers.get('x-request-id'))).toEqual([]);
+  });
+
+  it('production: no "Did you mean" hint, variable coercion errors included', async () => {
+    const query = 'query($k: IndicatorKind) { indicators(filter: { kind: $k }) { totalCount } }';
+    const dev = await post(app.url, query, { k: 'OUTCOM' });
+    expect(dev.text).toMatch(/Did you mean/);
+    const res = await post(prod.url, query, { k: 'OUTCOM' });
+    expect(res.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.text).not.toMatch(/Did you mean/);
+    const literal = await post(prod.url, '{ indicators(filter: { kind: OUTCOM }) { totalCount } }');
+    expect(literal.text).not.toMatch(/Did you mean/);
+    const input = await post(prod.url, 'query($f: IndicatorFilter) { indicators(filter: $f) { totalCount } }', {
+      f: { kindd: 'OUTCOME' },
+    });
+    expect(input.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(input.text).not.toMatch(/Did you mean/);
+  });
+});

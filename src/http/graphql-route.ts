@@ -1,0 +1,84 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { DataSource } from 'typeorm';
+import { withQueryStats, type QueryStats } from '../db/query-counter';
+import { checkBatchShape } from './batch';
+import { readBody, parseBody } from './body';
+import { createContext, type HttpContext } from './context';
+import { HttpError } from './errors';
+import type { OperationLimits } from './limits';
+import { RateLimited, type RateLimits } from './rate-limit';
+import type { RequestScope } from './request';
+
+export interface GraphqlRoute {
+  apollo: ApolloServer<HttpContext>;
+  db: DataSource;
+  limits: OperationLimits;
+  rateLimits?: RateLimits;
+  exposeStatementCount: boolean;
+}
+
+function headerMap(req: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+/**
+ * POST/GET /graphql: body and batch limits, then Apollo with one context per HTTP request (a batch's
+ * operations share its loaders), inside a statement counter; the operations charge the rate limits.
+ */
+export async function serveGraphql(
+  route: GraphqlRoute,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  scope: RequestScope,
+): Promise<void> {
+  const { apollo, limits, rateLimits } = route;
+  if (rateLimits) {
+    scope.caller = rateLimits.caller(req);
+    await rateLimits.refuseSpent(scope.caller).catch((e: unknown) => {
+      throw e instanceof RateLimited ? e.toHttpError() : e;
+    });
+  }
+  const body = parseBody(await readBody(req, limits.bodyBytes), req.headers['content-type']);
+  if (Array.isArray(body)) {
+    if (body.length > limits.batch) {
+      throw new HttpError(
+        400,
+        `A batch may hold at most ${limits.batch} operations; this one has ${body.length}. Split it.`,
+      );
+    }
+    checkBatchShape(body);
+  }
+  const headers = headerMap(req);
+  const stats: QueryStats = { statements: 0 };
+  scope.stats = stats;
+  const response = await withQueryStats(stats, () =>
+    apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: () => createContext(route.db, headers, scope, stats),
+    }),
+  );
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  if (Array.isArray(body)) res.setHeader('cache-control', 'no-store');
+  res.setHeader('vary', 'authorization');
+  if (route.exposeStatementCount) res.setHeader('x-sql-statements', String(stats.statements));
+  res.statusCode = response.status ?? 200;
+  if (Array.isArray(body) && res.statusCode === 400 && response.body.kind === 'complete') {
+    // Apollo gives a whole batch the 400 of one refused member; the others' results are in it too.
+    const results = JSON.parse(response.body.string) as unknown;
+    if (Array.isArray(results) && results.some((r) => (r as { data?: unknown }).data !== undefined)) {
+      res.statusCode = 200;
+    }
+  }
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+  } else {
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+}
