@@ -19,7 +19,7 @@ import { costLimitPlugin, DEFAULT_LIMITS, limitRules, type OperationLimits } fro
 import { cacheHintPlugin, operationNamePlugin, statementCountPlugin, unavailableStatusPlugin } from './http/plugins';
 import { RateLimits, type RateLimitOptions } from './http/rate-limit';
 import { requestIdFrom, runInRequestScope, type RequestScope } from './http/request-scope';
-import { createLoaders } from './loaders';
+import { createRequestContext } from './context';
 import { createLogger, type Logger } from './logger';
 import { authenticate } from './services/auth';
 
@@ -173,13 +173,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
             );
             throw unavailableError();
           }
-          return {
-            db: options.db,
-            loaders: createLoaders(options.db),
-            stats,
-            user: auth.user,
-            invalidToken: auth.invalidToken,
-          };
+          return createRequestContext({ db: options.db, stats, user: auth.user, invalidToken: auth.invalidToken });
         },
       }),
     );

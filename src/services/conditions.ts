@@ -1,12 +1,12 @@
+import { parseGlobalId } from './global-id';
 import type {
-  FootnoteFilter,
-  IndicatorFilter,
-  MeasureFilter,
-  PolicyFilter,
-  ProjectFilter,
-  TargetFilter,
-} from '../graphql/filters';
-import { parseGlobalId } from '../graphql/global-id';
+  FootnoteFilterSpec as FootnoteFilter,
+  IndicatorFilterSpec as IndicatorFilter,
+  MeasureFilterSpec as MeasureFilter,
+  PolicyFilterSpec as PolicyFilter,
+  ProjectFilterSpec as ProjectFilter,
+  TargetFilterSpec as TargetFilter,
+} from './specs';
 
 // SQL conditions for the filters, as text on a given table alias plus named parameters. The same
 // builders serve the root connections, the nested filtered lists and the sub-selects that filter
