@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
  * one statement per batch) and hydrates rows the way RawSqlResultsToEntityTransformer does — an object
  * with the entity's prototype (nodeType, globalId), embedded columns (Target.value, a PlanValue) set
  * through the column metadata, and the driver's conversion for any column type pg does not already give
- * as the entity's JS value. test/unit/hydration.test.ts holds the result equal to TypeORM's own `find`.
+ * as the entity's JS value. test/integration/hydration.test.ts holds the result equal to TypeORM's own `find`.
  */
 
 export type EntityClass<T> = new () => T;
