@@ -1,7 +1,13 @@
 import { Max, Min } from 'class-validator';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 
-import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type ConnectionResult, type Edge, type PageInfoResult } from '../services/paging';
+import {
+  MAX_PAGE_SIZE,
+  DEFAULT_PAGE_SIZE,
+  type ConnectionResult,
+  type Edge,
+  type PageInfoResult,
+} from '../services/paging';
 
 export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type ConnectionResult };
 

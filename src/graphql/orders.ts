@@ -72,7 +72,11 @@ export const IndicatorOrder = orderType('Indicator', 'indicators', IndicatorOrde
   DIRECTION: 'Direction, alphabetically.',
 });
 
-export const TargetOrderField = { FISCAL_YEAR: 'FISCAL_YEAR', INDICATOR: 'INDICATOR', ROLE: 'ROLE' } as const satisfies Fields<'Target'>;
+export const TargetOrderField = {
+  FISCAL_YEAR: 'FISCAL_YEAR',
+  INDICATOR: 'INDICATOR',
+  ROLE: 'ROLE',
+} as const satisfies Fields<'Target'>;
 export const TargetOrder = orderType('Target', 'targets', TargetOrderField, {
   FISCAL_YEAR: 'Fiscal year.',
   INDICATOR: 'The indicator, in document order.',

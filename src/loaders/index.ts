@@ -99,7 +99,11 @@ export type Loaders = { readonly [K in keyof typeof byIdLoaders]: ReturnType<(ty
    * (a canonical key of the filter, see canonicalKey) per request: every parent at one level of a
    * query shares it, so a filter costs one statement per level.
    */
-  filtered<R extends RelationName>(relation: R, key: string, where: () => RelationWhere): DataLoader<number, EntityOf<R>[]>;
+  filtered<R extends RelationName>(
+    relation: R,
+    key: string,
+    where: () => RelationWhere,
+  ): DataLoader<number, EntityOf<R>[]>;
 };
 
 /**

@@ -106,7 +106,9 @@ export const relations = {
 
 export type RelationName = keyof typeof relations;
 /** The entity a relation yields. */
-export type EntityOf<R extends RelationName> = (typeof relations)[R] extends { readonly __entity?: infer T } ? T : never;
+export type EntityOf<R extends RelationName> = (typeof relations)[R] extends { readonly __entity?: infer T }
+  ? T
+  : never;
 
 /**
  * A relation as SQL, with the far entity on alias `e`: `parent` is the expression holding the parent id,
@@ -142,7 +144,8 @@ export function compileRelation<R extends RelationName>(ds: DataSource, name: R)
     const join = relation?.joinColumns[0];
     if (!relation || !join?.referencedColumn) throw new Error(`${spec.link.name}.${spec.far} is not a many-to-one`);
     const e = shapeOf(ds, relation.inverseEntityMetadata.target as EntityClass<ObjectLiteral>);
-    const order = spec.order.of === 'l' ? `"l".${l.column(spec.order.property)}` : `"e".${e.column(spec.order.property)}`;
+    const order =
+      spec.order.of === 'l' ? `"l".${l.column(spec.order.property)}` : `"e".${e.column(spec.order.property)}`;
     result = {
       shape: e,
       from:

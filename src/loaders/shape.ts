@@ -53,7 +53,8 @@ export function shapeOf<T>(ds: DataSource, entity: EntityClass<T>): Shape<T> {
   const driver = ds.driver;
   const shape: Shape<T> = {
     table: metadata.tablePath.split('.').map(quote).join('.'),
-    select: (alias) => columns.map((c) => `${quote(alias)}.${quote(c.name)} AS ${quote(`${alias}.${c.name}`)}`).join(', '),
+    select: (alias) =>
+      columns.map((c) => `${quote(alias)}.${quote(c.name)} AS ${quote(`${alias}.${c.name}`)}`).join(', '),
     column(property) {
       const name = byProperty.get(property);
       if (!name) throw new Error(`${metadata.name} has no column for ${property}`);

@@ -116,7 +116,11 @@ async function indicatorsByName(m: EntityManager, planCodes: string[]): Promise<
  * row fails. Each row goes through the same path as recordActual (so a dry run checks exactly what a
  * real run would do, then rolls back). A row equal to the current value and note is left unchanged.
  */
-export async function importActualsCsv(ctx: RequestContext, csv: string, dryRun: boolean): Promise<ImportActualsReport> {
+export async function importActualsCsv(
+  ctx: RequestContext,
+  csv: string,
+  dryRun: boolean,
+): Promise<ImportActualsReport> {
   const { rows } = parseCsv(csv);
   const report: ImportActualsReport = {
     dryRun,

@@ -81,7 +81,7 @@ export async function listPolicies(
   page: PageRequest,
   orderBy?: OrderInput[] | null,
 ): Promise<ConnectionResult<Policy>> {
-  const c = new Conditions('f');
+  const c = new Conditions(ctx.db, 'f');
   policyConditions(c, 'e', filter);
   return paginate(
     apply(ctx.db.getRepository(Policy).createQueryBuilder('e'), c),
@@ -97,7 +97,7 @@ export async function listMeasures(
   page: PageRequest,
   orderBy?: OrderInput[] | null,
 ): Promise<ConnectionResult<Measure>> {
-  const c = new Conditions('f');
+  const c = new Conditions(ctx.db, 'f');
   measureConditions(c, 'e', filter);
   return paginate(
     apply(ctx.db.getRepository(Measure).createQueryBuilder('e'), c),
@@ -113,7 +113,7 @@ export async function listProjects(
   page: PageRequest,
   orderBy?: OrderInput[] | null,
 ): Promise<ConnectionResult<Project>> {
-  const c = new Conditions('f');
+  const c = new Conditions(ctx.db, 'f');
   projectConditions(c, 'e', filter);
   return paginate(
     apply(ctx.db.getRepository(Project).createQueryBuilder('e'), c),
@@ -129,7 +129,7 @@ export async function listIndicators(
   page: PageRequest,
   orderBy?: OrderInput[] | null,
 ): Promise<ConnectionResult<Indicator>> {
-  const c = new Conditions('f');
+  const c = new Conditions(ctx.db, 'f');
   indicatorConditions(c, 'e', filter, filterActualSql(ctx));
   const qb = apply(ctx.db.getRepository(Indicator).createQueryBuilder('e'), c);
   const ids = await idsWithStatus(ctx, qb.clone(), filter?.status, filter?.statusYear);
@@ -143,11 +143,11 @@ export async function listTargets(
   page: PageRequest,
   orderBy?: OrderInput[] | null,
 ): Promise<ConnectionResult<Target>> {
-  const c = new Conditions('f');
+  const c = new Conditions(ctx.db, 'f');
   targetConditions(c, 'e', filter, filterActualSql(ctx));
   const qb = apply(ctx.db.getRepository(Target).createQueryBuilder('e'), c);
   if (filter?.status != null || filter?.statusYear != null) {
-    const ic = new Conditions('s');
+    const ic = new Conditions(ctx.db, 's');
     indicatorConditions(
       ic,
       'e',
@@ -176,7 +176,7 @@ export async function listFootnotes(
   page: PageRequest,
   orderBy?: OrderInput[] | null,
 ): Promise<ConnectionResult<Footnote>> {
-  const c = new Conditions('f');
+  const c = new Conditions(ctx.db, 'f');
   // The plan document's footnotes; footnotes of actuals are reached through their actual.
   c.add('e.actual_revision_id IS NULL');
   footnoteConditions(c, 'e', filter);

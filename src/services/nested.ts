@@ -55,7 +55,7 @@ export async function filteredChildren<R extends FilteredRelation>(
   filter: FilterOf[R],
 ): Promise<EntityOf<R>[]> {
   const loader = ctx.loaders.filtered(relation, canonicalKey(filter), () => {
-    const c = new Conditions('n');
+    const c = new Conditions(ctx.db, 'n');
     conditionsOf[relation](c, filter, ctx);
     return { sql: c.sql(), params: c.params };
   });

@@ -22,8 +22,7 @@ beforeAll(async () => {
   const approver = await createToken(ds, { role: 'approver', name: 'hydration-approver' });
   const [zaisei] = (await ds.query(`SELECT id FROM measure WHERE title = '健全な財政運営'`)) as { id: number }[];
   await createToken(ds, { role: 'editor', name: 'hydration-scoped', measureIds: [zaisei.id] });
-  const as = async (token: string) =>
-    createRequestContext({ db: ds, ...(await authenticate(ds, `Bearer ${token}`)) });
+  const as = async (token: string) => createRequestContext({ db: ds, ...(await authenticate(ds, `Bearer ${token}`)) });
   const [indicator] = (await ds.query(`SELECT id FROM indicator WHERE name = '経常収支比率'`)) as { id: number }[];
   const view = await recordActual(await as(editor.token), {
     indicatorId: Buffer.from(`Indicator:${indicator.id}`).toString('base64'),
@@ -45,27 +44,29 @@ function primaryOrder(ds: DataSource, entity: new () => ObjectLiteral): Record<s
 }
 
 describe('hand-written hydration', () => {
-  it.each(entities.map((e) => [e.name, e] as const))('builds %s rows exactly as TypeORM find does', async (_, entity) => {
-    const metadata = ds.getMetadata(entity);
-    const order = primaryOrder(ds, entity);
-    const expected = await ds.getRepository(entity).find({ order });
-    expect(expected.length).toBeGreaterThan(0);
-    const shape = shapeOf(ds, entity as new () => ObjectLiteral);
-    const keys = metadata.primaryColumns.map((c) => `"e"."${c.databaseName}" ASC`).join(', ');
-    const rows = (await ds.query(`SELECT ${shape.select('e')} FROM ${shape.table} "e" ORDER BY ${keys}`)) as Record<
-      string,
-      unknown
-    >[];
-    const ours = rows.map((row) => shape.hydrate(row, 'e'));
-    expect(ours).toStrictEqual(expected);
-  });
+  it.each(entities.map((e) => [e.name, e] as const))(
+    'builds %s rows exactly as TypeORM find does',
+    async (_, entity) => {
+      const metadata = ds.getMetadata(entity);
+      const order = primaryOrder(ds, entity);
+      const expected = await ds.getRepository(entity).find({ order });
+      expect(expected.length).toBeGreaterThan(0);
+      const shape = shapeOf(ds, entity as new () => ObjectLiteral);
+      const keys = metadata.primaryColumns.map((c) => `"e"."${c.databaseName}" ASC`).join(', ');
+      const rows = (await ds.query(`SELECT ${shape.select('e')} FROM ${shape.table} "e" ORDER BY ${keys}`)) as Record<
+        string,
+        unknown
+      >[];
+      const ours = rows.map((row) => shape.hydrate(row, 'e'));
+      expect(ours).toStrictEqual(expected);
+    },
+  );
 
   it('covers embedded, nullable and timestamp columns on real rows', async () => {
     const shape = shapeOf(ds, entities.find((e) => e.name === 'ActualRevision')! as new () => ObjectLiteral);
-    const [row] = (await ds.query(`SELECT ${shape.select('e')} FROM ${shape.table} "e" ORDER BY "e"."id" LIMIT 1`)) as Record<
-      string,
-      unknown
-    >[];
+    const [row] = (await ds.query(
+      `SELECT ${shape.select('e')} FROM ${shape.table} "e" ORDER BY "e"."id" LIMIT 1`,
+    )) as Record<string, unknown>[];
     const revision = shape.hydrate(row, 'e');
     expect(revision.at).toBeInstanceOf(Date);
     expect(revision.reason).toBeNull();
