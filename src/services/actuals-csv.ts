@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { AppError } from '../domain/errors';
 import { toGlobalId } from 'graphql-relay';
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../context';
+import type { RequestContext as Context } from '../context';
 import { recordActual, type InputProblem } from './actuals';
 import { parseGlobalId } from './global-id';
 import { shownRevisionSql } from './visibility';
@@ -116,11 +116,7 @@ async function indicatorsByName(m: EntityManager, planCodes: string[]): Promise<
  * row fails. Each row goes through the same path as recordActual (so a dry run checks exactly what a
  * real run would do, then rolls back). A row equal to the current value and note is left unchanged.
  */
-export async function importActualsCsv(
-  ctx: RequestContext,
-  csv: string,
-  dryRun: boolean,
-): Promise<ImportActualsReport> {
+export async function importActualsCsv(ctx: Context, csv: string, dryRun: boolean): Promise<ImportActualsReport> {
   const { rows } = parseCsv(csv);
   const report: ImportActualsReport = {
     dryRun,
@@ -236,7 +232,7 @@ export async function importActualsCsv(
  * Each row is the revision the caller's scope shows, and expected_revision is that revision's number
  * (the public never learns that a newer draft exists).
  */
-export async function exportActualsCsv(ctx: RequestContext, planCode: string, includeDrafts: boolean): Promise<string> {
+export async function exportActualsCsv(ctx: Context, planCode: string, includeDrafts: boolean): Promise<string> {
   const shown = shownRevisionSql(ctx.viewer.scope(includeDrafts));
   const rows = (await ctx.db.query(
     `SELECT i.id AS indicator_id, p.code AS plan_code, i.name AS indicator_name, a.fiscal_year,
