@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { QueryStats } from '../db/query-counter';
+import { withQueryStats, type QueryStats } from '../db/query-counter';
 import { createLoaders, type Loaders } from '../loaders';
 import type { User } from '../services/auth';
 import { createViewer, type Viewer } from './viewer';
@@ -32,4 +32,9 @@ export function createRequestContext(options: {
     loaders: createLoaders(options.db),
     stats: options.stats ?? { statements: 0 },
   };
+}
+
+/** Runs `fn` with every SQL statement it sends counted into `ctx.stats`. */
+export function runCounted<T>(ctx: RequestContext, fn: () => T): T {
+  return withQueryStats(ctx.stats, fn);
 }

@@ -1,7 +1,6 @@
 import { toGlobalId } from 'graphql-relay';
 import type { DataSource } from 'typeorm';
-import { createRequestContext, createViewer, type RequestContext } from '../../src/context';
-import { withQueryStats } from '../../src/db/query-counter';
+import { createRequestContext, createViewer, runCounted, type RequestContext } from '../../src/context';
 import { AppError } from '../../src/domain/errors';
 import { actualsOfIndicator, moveActual, recordActual, visibleFootnote } from '../../src/services/actuals';
 import { exportActualsCsv } from '../../src/services/actuals-csv';
@@ -127,8 +126,7 @@ describe('filtered nested lists', () => {
   it('share one loader (one statement) for the same filter, whatever its key order or null fields', async () => {
     const ctx = anonymous();
     const measures = (await ds.query(`SELECT id FROM measure ORDER BY id`)) as { id: number }[];
-    const stats = ctx.stats;
-    const lists = await withQueryStats(stats, () =>
+    const lists = await runCounted(ctx, () =>
       Promise.all(
         measures.map((m, i) =>
           filteredChildren(
@@ -140,7 +138,7 @@ describe('filtered nested lists', () => {
         ),
       ),
     );
-    expect(stats.statements).toBe(1);
+    expect(ctx.stats.statements).toBe(1);
     const names = lists.flat().map((i) => i.name);
     expect(names).toEqual(expect.arrayContaining(['経常収支比率', '実質公債費比率']));
     expect(new Set(lists.flat().map((i) => i.constructor.name))).toEqual(new Set(['Indicator']));
@@ -153,5 +151,20 @@ describe('filtered nested lists', () => {
     const filtered = await filteredChildren(ctx, 'indicatorsByMeasure', measure.id, { planCode: 'arakawa' });
     expect(filtered).toStrictEqual(plain);
     expect(plain.length).toBeGreaterThan(1);
+  });
+});
+
+describe('the request context', () => {
+  it('creates loaders on first use only, once per context, never shared between contexts', () => {
+    const ctx = anonymous();
+    const built = () =>
+      Object.entries(Object.getOwnPropertyDescriptors(ctx.loaders))
+        .filter(([, d]) => 'value' in d && typeof d.value !== 'function')
+        .map(([name]) => name);
+    expect(built()).toEqual([]);
+    const plan = ctx.loaders.plan;
+    expect(ctx.loaders.plan).toBe(plan);
+    expect(built()).toEqual(['plan']);
+    expect(anonymous().loaders.plan).not.toBe(plan);
   });
 });
