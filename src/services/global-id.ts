@@ -20,7 +20,14 @@ export function parseGlobalId(globalId: string, expected?: NodeType): ParsedGlob
     decoded = undefined;
   }
   const id = decoded ? Number(decoded.id) : NaN;
-  if (!decoded || !isNodeType(decoded.type) || !/^[0-9]+$/.test(decoded.id) || !Number.isSafeInteger(id)) {
+  // Ids are PostgreSQL integers: a larger one names nothing (and would be an out-of-range error in SQL).
+  if (
+    !decoded ||
+    !isNodeType(decoded.type) ||
+    !/^[0-9]+$/.test(decoded.id) ||
+    !Number.isSafeInteger(id) ||
+    id > 2_147_483_647
+  ) {
     throw new AppError('BAD_USER_INPUT', `"${globalId}" is not a valid ID: use an \`id\` returned by this API.`, {
       argument: 'id',
     });
