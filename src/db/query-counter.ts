@@ -6,9 +6,14 @@ export interface QueryStats {
   statements: number;
 }
 
+// The only per-request AsyncLocalStorage of the read path: TypeORM's logger has no other way to reach
+// the request. It holds the request context's own stats object (RequestContext.stats), nothing else.
 const scope = new AsyncLocalStorage<QueryStats>();
 
-/** Runs `fn` with its own statement counter; every query TypeORM sends inside it is counted there. */
+/**
+ * Runs `fn` counting every statement TypeORM sends inside it into `stats` — the request context's
+ * (src/context: runCounted(ctx, fn)); the server wraps each HTTP request's execution in it.
+ */
 export function withQueryStats<T>(stats: QueryStats, fn: () => T): T {
   return scope.run(stats, fn);
 }

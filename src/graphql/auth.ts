@@ -8,11 +8,11 @@ import { userError } from './errors';
  * get UNAUTHENTICATED, the wrong role FORBIDDEN; both before any write.
  */
 export const authChecker: AuthChecker<Context, Role> = ({ context }, allowed) => {
-  const user = context.user;
+  const user = context.viewer.user;
   if (!user) {
     throw userError(
       'UNAUTHENTICATED',
-      context.invalidToken
+      context.viewer.invalidToken
         ? 'The bearer token is unknown or revoked.'
         : 'This operation needs a bearer token: send "Authorization: Bearer <token>".',
     );

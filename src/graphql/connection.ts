@@ -1,8 +1,15 @@
 import { Max, Min } from 'class-validator';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 50;
+import {
+  MAX_PAGE_SIZE,
+  DEFAULT_PAGE_SIZE,
+  type ConnectionResult,
+  type Edge,
+  type PageInfoResult,
+} from '../services/paging';
+
+export { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE, type ConnectionResult };
 
 @ObjectType({ description: 'Where a page of a connection sits in the whole list.' })
 export class PageInfo {
@@ -51,27 +58,6 @@ export class RootPageArgs extends PageArgs {
     description: 'Return the items before this cursor (a startCursor or edge cursor).',
   })
   before?: string | null;
-}
-
-export interface Edge<T> {
-  cursor: string;
-  node: T;
-}
-
-/** PageInfo as services return it: flags that need a count are promises, computed only when asked for. */
-export interface PageInfoResult {
-  hasNextPage: boolean | Promise<boolean>;
-  hasPreviousPage: boolean | Promise<boolean>;
-  startCursor: string | null;
-  endCursor: string | null;
-}
-
-export interface ConnectionResult<T> {
-  edges: Edge<T>[];
-  nodes: T[];
-  pageInfo: PageInfoResult;
-  /** A getter: the count query runs only when a client selects totalCount (or a flag that needs it). */
-  totalCount: number | Promise<number>;
 }
 
 /** Builds the `XConnection` and `XEdge` object types for a node type. */

@@ -1,16 +1,4 @@
-import type { DataSource } from 'typeorm';
-import type { QueryStats } from '../db/query-counter';
-import type { Loaders } from '../loaders';
-import type { User } from '../services/auth';
+import type { RequestContext } from '../context';
 
-/** Everything a resolver may use for one request. Built per request by the server. */
-export interface Context {
-  db: DataSource;
-  loaders: Loaders;
-  /** SQL statements sent so far for this request. */
-  stats: QueryStats;
-  /** The token holder making the request; null for anonymous callers. */
-  user: User | null;
-  /** True when an Authorization header was sent but its token is unknown or revoked. */
-  invalidToken: boolean;
-}
+/** What a resolver gets: the request context (src/context), built per request by the server. */
+export type Context = RequestContext;

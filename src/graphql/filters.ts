@@ -1,16 +1,25 @@
 import { MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Direction, FootnoteCategory, IndicatorKind, ProgressStatus, TargetRole, ValueKind } from '../entities/enums';
+import type {
+  FootnoteFilterSpec,
+  IndicatorFilterSpec,
+  MeasureFilterSpec,
+  PolicyFilterSpec,
+  ProjectFilterSpec,
+  TargetFilterSpec,
+} from '../services/specs';
 
 // Every filter has planCode and search; the fields of one filter combine with AND. Field names are the
 // same wherever they appear, so clients can guess them: planCode, policyNumber, measureId, projectId,
 // kind, unit, direction, cumulative, fiscalYear, fiscalYearFrom, fiscalYearTo, valueKind, role,
-// footnoteCategory, status (with statusYear), hasActual, search.
+// footnoteCategory, status (with statusYear), hasActual, search. Each implements the plain spec the
+// services take (services/specs.ts).
 
 const SEARCH = 'Case-insensitive substring (full- and half-width forms alike, e.g. ＣＳＩＲＴ = CSIRT)';
 
 @InputType({ description: 'Narrows a list of policies; all given fields must match.' })
-export class PolicyFilter {
+export class PolicyFilter implements PolicyFilterSpec {
   @Field(() => String, { nullable: true, description: 'Only policies of the plan with this code.' })
   planCode?: string | null;
 
@@ -28,7 +37,7 @@ export class PolicyFilter {
 }
 
 @InputType({ description: 'Narrows a list of measures; all given fields must match.' })
-export class MeasureFilter {
+export class MeasureFilter implements MeasureFilterSpec {
   @Field(() => String, { nullable: true, description: 'Only measures of the plan with this code.' })
   planCode?: string | null;
 
@@ -48,7 +57,7 @@ export class MeasureFilter {
 }
 
 @InputType({ description: 'Narrows a list of projects; all given fields must match.' })
-export class ProjectFilter {
+export class ProjectFilter implements ProjectFilterSpec {
   @Field(() => String, { nullable: true, description: 'Only projects of the plan with this code.' })
   planCode?: string | null;
 
@@ -71,7 +80,7 @@ export class ProjectFilter {
 }
 
 @InputType({ description: 'Narrows a list of indicators; all given fields must match.' })
-export class IndicatorFilter {
+export class IndicatorFilter implements IndicatorFilterSpec {
   @Field(() => String, { nullable: true, description: 'Only indicators of the plan with this code.' })
   planCode?: string | null;
 
@@ -153,7 +162,7 @@ export class IndicatorFilter {
 }
 
 @InputType({ description: 'Narrows a list of targets (cells); all given fields must match.' })
-export class TargetFilter extends IndicatorFilter {
+export class TargetFilter extends IndicatorFilter implements TargetFilterSpec {
   @Field(() => ID, { nullable: true, description: 'Only cells of the indicator with this global ID.' })
   indicatorId?: string | null;
 
@@ -162,7 +171,7 @@ export class TargetFilter extends IndicatorFilter {
 }
 
 @InputType({ description: 'Narrows a list of footnotes; all given fields must match.' })
-export class FootnoteFilter {
+export class FootnoteFilter implements FootnoteFilterSpec {
   @Field(() => String, { nullable: true, description: 'Only footnotes of the plan with this code.' })
   planCode?: string | null;
 

@@ -1,21 +1,20 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
+import type { SortDirection as SortDirectionSpec } from '../services/specs';
+import type { sortFields } from '../services/sort';
 
 // Sort orders of the root connections. Ties are always broken by document order (id), so every
 // order is total and cursors stay stable.
 
-export const SortDirection = { ASC: 'ASC', DESC: 'DESC' } as const;
-export type SortDirection = (typeof SortDirection)[keyof typeof SortDirection];
+export const SortDirection = { ASC: 'ASC', DESC: 'DESC' } as const satisfies Record<string, SortDirectionSpec>;
+export type SortDirection = SortDirectionSpec;
 registerEnumType(SortDirection, {
   name: 'SortDirection',
   description: 'Ascending or descending.',
   valuesConfig: { ASC: { description: 'Smallest first.' }, DESC: { description: 'Largest first.' } },
 });
 
-/** A sortable field: its SQL column on the list's main alias `e`, and the entity property holding it. */
-export interface SortField {
-  column: string;
-  property: string;
-}
+/** An enum of exactly the sort fields services/sort.ts knows for a list. */
+type Fields<L extends keyof typeof sortFields> = { [K in keyof (typeof sortFields)[L]]: K };
 
 function orderType<F extends Record<string, string>>(
   name: string,
@@ -42,19 +41,19 @@ function orderType<F extends Record<string, string>>(
   return Order;
 }
 
-export const PolicyOrderField = { NUMBER: 'NUMBER', TITLE: 'TITLE' } as const;
+export const PolicyOrderField = { NUMBER: 'NUMBER', TITLE: 'TITLE' } as const satisfies Fields<'Policy'>;
 export const PolicyOrder = orderType('Policy', 'policies', PolicyOrderField, {
   NUMBER: 'Policy number.',
   TITLE: 'Title.',
 });
 
-export const MeasureOrderField = { POSITION: 'POSITION', TITLE: 'TITLE' } as const;
+export const MeasureOrderField = { POSITION: 'POSITION', TITLE: 'TITLE' } as const satisfies Fields<'Measure'>;
 export const MeasureOrder = orderType('Measure', 'measures', MeasureOrderField, {
   POSITION: 'Order in the document.',
   TITLE: 'Title.',
 });
 
-export const ProjectOrderField = { POSITION: 'POSITION', TITLE: 'TITLE' } as const;
+export const ProjectOrderField = { POSITION: 'POSITION', TITLE: 'TITLE' } as const satisfies Fields<'Project'>;
 export const ProjectOrder = orderType('Project', 'projects', ProjectOrderField, {
   POSITION: 'Order of first printing in the document.',
   TITLE: 'Title.',
@@ -65,7 +64,7 @@ export const IndicatorOrderField = {
   NAME: 'NAME',
   KIND: 'KIND',
   DIRECTION: 'DIRECTION',
-} as const;
+} as const satisfies Fields<'Indicator'>;
 export const IndicatorOrder = orderType('Indicator', 'indicators', IndicatorOrderField, {
   POSITION: 'Order in the document.',
   NAME: 'Name.',
@@ -73,42 +72,19 @@ export const IndicatorOrder = orderType('Indicator', 'indicators', IndicatorOrde
   DIRECTION: 'Direction, alphabetically.',
 });
 
-export const TargetOrderField = { FISCAL_YEAR: 'FISCAL_YEAR', INDICATOR: 'INDICATOR', ROLE: 'ROLE' } as const;
+export const TargetOrderField = {
+  FISCAL_YEAR: 'FISCAL_YEAR',
+  INDICATOR: 'INDICATOR',
+  ROLE: 'ROLE',
+} as const satisfies Fields<'Target'>;
 export const TargetOrder = orderType('Target', 'targets', TargetOrderField, {
   FISCAL_YEAR: 'Fiscal year.',
   INDICATOR: 'The indicator, in document order.',
   ROLE: 'BASELINE_ESTIMATE before TARGET.',
 });
 
-export const FootnoteOrderField = { MARKER: 'MARKER', CATEGORY: 'CATEGORY' } as const;
+export const FootnoteOrderField = { MARKER: 'MARKER', CATEGORY: 'CATEGORY' } as const satisfies Fields<'Footnote'>;
 export const FootnoteOrder = orderType('Footnote', 'footnotes', FootnoteOrderField, {
   MARKER: 'Marker (※1, ※2 …).',
   CATEGORY: 'Category, alphabetically.',
 });
-
-export const sortFields: Record<string, Record<string, SortField>> = {
-  Policy: { NUMBER: { column: 'e.number', property: 'number' }, TITLE: { column: 'e.title', property: 'title' } },
-  Measure: {
-    POSITION: { column: 'e.position', property: 'position' },
-    TITLE: { column: 'e.title', property: 'title' },
-  },
-  Project: {
-    POSITION: { column: 'e.position', property: 'position' },
-    TITLE: { column: 'e.title', property: 'title' },
-  },
-  Indicator: {
-    POSITION: { column: 'e.position', property: 'position' },
-    NAME: { column: 'e.name', property: 'name' },
-    KIND: { column: 'e.kind', property: 'kind' },
-    DIRECTION: { column: 'e.direction', property: 'direction' },
-  },
-  Target: {
-    FISCAL_YEAR: { column: 'e.fiscal_year', property: 'fiscalYear' },
-    INDICATOR: { column: 'e.indicator_id', property: 'indicatorId' },
-    ROLE: { column: 'e.role', property: 'role' },
-  },
-  Footnote: {
-    MARKER: { column: 'e.marker', property: 'marker' },
-    CATEGORY: { column: 'e.category', property: 'category' },
-  },
-};

@@ -25,7 +25,7 @@ export function rateLimitCharge(rateLimits: RateLimits): CostCharge<HttpContext>
   return async (contextValue, cost, operation, variables) => {
     const { request } = contextValue;
     if (!request.caller) return;
-    const bucket = rateLimits.bucket(request.caller, contextValue.user !== null);
+    const bucket = rateLimits.bucket(request.caller, contextValue.viewer.user !== null);
     try {
       await rateLimits.charge(bucket, cost + IMPORT_ROW_UNITS * importRows(operation, variables));
     } catch (error) {
@@ -42,7 +42,7 @@ export function minimumChargePlugin(rateLimits: RateLimits): ApolloServerPlugin<
         async willSendResponse({ contextValue, operation }) {
           const { request } = contextValue;
           if (request.caller && !operation) {
-            await rateLimits.penalize(rateLimits.bucket(request.caller, contextValue.user !== null), 1);
+            await rateLimits.penalize(rateLimits.bucket(request.caller, contextValue.viewer.user !== null), 1);
           }
         },
       };

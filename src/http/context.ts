@@ -2,7 +2,7 @@ import type { HeaderMap } from '@apollo/server';
 import type { DataSource } from 'typeorm';
 import type { QueryStats } from '../db/query-counter';
 import type { Context } from '../graphql/context';
-import { createLoaders } from '../loaders';
+import { createRequestContext } from '../context';
 import { authenticate } from '../services/auth';
 import { unavailableError } from './errors';
 import type { RequestScope } from './request';
@@ -12,7 +12,7 @@ export type HttpContext = Context & { request: RequestScope };
 
 /**
  * The context of one HTTP request (a batch shares it, hence its loaders). The one place where the
- * transport meets the request context: swap in the transport-free factory here.
+ * transport meets the transport-free request context (src/context).
  */
 export async function createContext(
   db: DataSource,
@@ -31,5 +31,5 @@ export async function createContext(
     );
     throw unavailableError(request.requestId);
   }
-  return { db, loaders: createLoaders(db), stats, user: auth.user, invalidToken: auth.invalidToken, request };
+  return { ...createRequestContext({ db, stats, user: auth.user, invalidToken: auth.invalidToken }), request };
 }

@@ -5,95 +5,24 @@ import {
   ActualRevision,
   Footnote,
   Indicator,
-  IndicatorFootnote,
   Measure,
-  MeasureIndicator,
-  MeasureProject,
   Plan,
   Policy,
   Project,
-  ProjectIndicator,
   StatusLevel,
   Target,
-  TargetFootnote,
 } from '../entities';
+import { compileRelation, relations, type EntityOf, type RelationName } from './relations';
+import { shapeOf, type EntityClass, type Row } from './shape';
 
-type Entity<T> = new () => T;
-
-/*
- * Reads go around TypeORM's query builder and entity transformer (a tenth of the CPU of a whole-plan
- * request): each loader sends one hand-built statement through `DataSource.query` (still counted, still
- * one statement per batch) and hydrates rows the way RawSqlResultsToEntityTransformer does — an object
- * with the entity's prototype (nodeType, globalId), embedded columns (Target.value, a PlanValue) set
- * through the column metadata, and the driver's conversion for any column type pg does not already give
- * as the entity's JS value.
- */
-
-/** Column types whose pg value is what TypeORM's postgres driver would hydrate, unchanged. */
-const PASS_THROUGH = new Set<unknown>(['int', 'integer', 'int4', 'text', 'varchar', 'double precision', 'boolean']);
-
-interface Shape<T> {
-  /** `"alias"."column" AS "alias.column"`, … for every selected column of the entity. */
-  select(alias: string): string;
-  /** The entity of a row selected with `select(alias)`. */
-  hydrate(row: Record<string, unknown>, alias: string): T;
-  /** The quoted table name. */
-  table: string;
-  /** The quoted column of a property (`indicatorId` → `"indicator_id"`). */
-  column(property: string): string;
-}
-
-const shapes = new WeakMap<DataSource, Map<Entity<unknown>, Shape<unknown>>>();
-
-function shapeOf<T>(ds: DataSource, entity: Entity<T>): Shape<T> {
-  let perSource = shapes.get(ds);
-  if (!perSource) shapes.set(ds, (perSource = new Map()));
-  const known = perSource.get(entity);
-  if (known) return known as Shape<T>;
-  const metadata = ds.getMetadata(entity);
-  const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
-  const columns = metadata.columns
-    .filter((c) => c.isSelect && !c.isVirtual && !c.isVirtualProperty)
-    .map((c) => ({
-      meta: c,
-      name: c.databaseName,
-      property: c.propertyName,
-      embedded: c.embeddedMetadata !== undefined,
-      convert: c.transformer !== undefined || !PASS_THROUGH.has(c.type),
-    }));
-  const byProperty = new Map(metadata.columns.map((c) => [c.propertyPath, c.databaseName]));
-  const prototype = entity.prototype as object;
-  const driver = ds.driver;
-  const shape: Shape<T> = {
-    table: metadata.tablePath.split('.').map(q).join('.'),
-    select: (alias) => columns.map((c) => `${q(alias)}.${q(c.name)} AS ${q(`${alias}.${c.name}`)}`).join(', '),
-    column(property) {
-      const name = byProperty.get(property);
-      if (!name) throw new Error(`${metadata.name} has no column for ${property}`);
-      return q(name);
-    },
-    hydrate(row, alias) {
-      const target = Object.create(prototype) as Record<string, unknown>;
-      for (const c of columns) {
-        let value = row[`${alias}.${c.name}`];
-        if (value === undefined) continue;
-        if (c.convert) value = driver.prepareHydratedValue(value, c.meta);
-        if (c.embedded) c.meta.setEntityValue(target, value);
-        else target[c.property] = value;
-      }
-      return target as T;
-    },
-  };
-  perSource.set(entity, shape as Shape<unknown>);
-  return shape;
-}
-
-type Row = Record<string, unknown>;
+export { canonicalKey } from './key';
+export { relations, type EntityOf, type RelationName } from './relations';
+export { shapeOf, type Shape } from './shape';
 
 /** Loads rows by primary key: one `WHERE id = ANY($1)` per batch, results in key order. */
 function byId<T extends ObjectLiteral & { id: number }>(
   ds: DataSource,
-  entity: Entity<T>,
+  entity: EntityClass<T>,
 ): DataLoader<number, T | null> {
   const e = shapeOf(ds, entity);
   const sql = `SELECT ${e.select('e')} FROM ${e.table} "e" WHERE "e"."id" = ANY($1)`;
@@ -104,59 +33,32 @@ function byId<T extends ObjectLiteral & { id: number }>(
   });
 }
 
-/** Loads the children of many parents: one `WHERE fk = ANY($1)` per batch, grouped per parent. */
-function childrenOf<T extends ObjectLiteral>(
-  ds: DataSource,
-  entity: Entity<T>,
-  foreignKey: keyof T & string,
-  orderBy: string,
-): DataLoader<number, T[]> {
-  const e = shapeOf(ds, entity);
-  const sql =
-    `SELECT ${e.select('e')} FROM ${e.table} "e" WHERE "e".${e.column(foreignKey)} = ANY($1) ` +
-    `ORDER BY "e".${e.column(orderBy)} ASC, "e"."id" ASC`;
-  return new DataLoader<number, T[]>(async (parentIds) => {
-    const rows = ((await ds.query(sql, [[...parentIds]])) as Row[]).map((row) => e.hydrate(row, 'e'));
-    return group(
-      parentIds,
-      rows,
-      (row) => row[foreignKey] as number,
-      (row) => row,
-    );
-  });
+/** Extra SQL conditions on a relation's far entity `e` (named `:params`, as TypeORM's query builder takes). */
+export interface RelationWhere {
+  sql: string;
+  params: Record<string, unknown>;
 }
 
 /**
- * Loads the far side of a many-to-many link table for many parents in one statement: the link rows
- * with the far entity joined, grouped by the near key, in link order. `orderBy` is `l.<property>` (of
- * the link) or `far.<property>` (of the far entity).
+ * The loader of a relation of the registry, optionally narrowed by `where`: one statement per batch of
+ * parents (`parent = ANY(…)`), rows grouped per parent in the relation's order.
  */
-function through<L extends ObjectLiteral, T>(
+export function relationLoader<R extends RelationName>(
   ds: DataSource,
-  link: Entity<L>,
-  nearKey: keyof L & string,
-  far: keyof L & string,
-  orderBy: string,
-): DataLoader<number, T[]> {
-  const l = shapeOf(ds, link);
-  const relation = ds.getMetadata(link).findRelationWithPropertyPath(far);
-  if (!relation?.joinColumns[0]?.referencedColumn) throw new Error(`${link.name}.${far} is not a many-to-one`);
-  const f = shapeOf(ds, relation.inverseEntityMetadata.target as Entity<T>);
-  const [orderAlias, orderProperty] = orderBy.split('.');
-  const order = orderAlias === 'l' ? `"l".${l.column(orderProperty)}` : `"far".${f.column(orderProperty)}`;
-  const sql =
-    `SELECT "l".${l.column(nearKey)} AS "near", ${f.select('far')} FROM ${l.table} "l" ` +
-    `INNER JOIN ${f.table} "far" ON "far"."${relation.joinColumns[0].referencedColumn.databaseName}" = ` +
-    `"l"."${relation.joinColumns[0].databaseName}" WHERE "l".${l.column(nearKey)} = ANY($1) ` +
-    `ORDER BY ${order} ASC, "far"."id" ASC`;
-  return new DataLoader<number, T[]>(async (parentIds) => {
-    const rows = (await ds.query(sql, [[...parentIds]])) as Row[];
-    return group(
-      parentIds,
-      rows,
-      (row) => row.near as number,
-      (row) => f.hydrate(row, 'far'),
-    );
+  name: R,
+  where?: RelationWhere,
+): DataLoader<number, EntityOf<R>[]> {
+  const r = compileRelation(ds, name);
+  const text =
+    `SELECT ${r.parent} AS "parent", ${r.shape.select('e')} FROM ${r.from} WHERE ${r.parent} = ANY(:parents)` +
+    `${where ? ` AND (${where.sql})` : ''} ORDER BY ${r.order}`;
+  return new DataLoader<number, EntityOf<R>[]>(async (parentIds) => {
+    const [sql, params] = ds.driver.escapeQueryWithParameters(text, { ...where?.params, parents: [...parentIds] });
+    const groups = new Map<number, EntityOf<R>[]>(parentIds.map((id) => [id, []]));
+    for (const row of (await ds.query(sql, params)) as Row[]) {
+      groups.get(row.parent as number)?.push(r.shape.hydrate(row, 'e'));
+    }
+    return parentIds.map((id) => groups.get(id) ?? []);
   });
 }
 
@@ -176,87 +78,59 @@ function statusScale(ds: DataSource): DataLoader<number, StatusLevel[]> {
   });
 }
 
-function group<R, T>(keys: readonly number[], rows: R[], keyOf: (row: R) => number, valueOf: (row: R) => T): T[][] {
-  const groups = new Map<number, T[]>(keys.map((k) => [k, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(valueOf(row));
-  return keys.map((k) => groups.get(k) ?? []);
-}
+const byIdLoaders = {
+  plan: (ds: DataSource) => byId(ds, Plan),
+  policy: (ds: DataSource) => byId(ds, Policy),
+  measure: (ds: DataSource) => byId(ds, Measure),
+  project: (ds: DataSource) => byId(ds, Project),
+  indicator: (ds: DataSource) => byId(ds, Indicator),
+  target: (ds: DataSource) => byId(ds, Target),
+  footnote: (ds: DataSource) => byId(ds, Footnote),
+  actual: (ds: DataSource) => byId(ds, Actual),
+  actualRevision: (ds: DataSource) => byId(ds, ActualRevision),
+  statusScaleByPlan: statusScale,
+};
+
+export type Loaders = { readonly [K in keyof typeof byIdLoaders]: ReturnType<(typeof byIdLoaders)[K]> } & {
+  readonly [R in RelationName]: DataLoader<number, EntityOf<R>[]>;
+} & {
+  /**
+   * The loader of `relation` narrowed by the conditions `where()` builds, one per relation and `key`
+   * (a canonical key of the filter, see canonicalKey) per request: every parent at one level of a
+   * query shares it, so a filter costs one statement per level.
+   */
+  filtered<R extends RelationName>(
+    relation: R,
+    key: string,
+    where: () => RelationWhere,
+  ): DataLoader<number, EntityOf<R>[]>;
+};
 
 /**
- * Every relation of the read API. Created fresh for each request (never shared between requests or
- * users), so caching lasts one request and batching turns a level of the query into one statement.
+ * Every loader of the read API for one request (never shared between requests or users, so caching
+ * lasts one request and batching turns a level of the query into one statement). Each is created on
+ * first use: a request that reads two relations builds two loaders.
  */
-export function createLoaders(ds: DataSource) {
-  return {
-    plan: byId(ds, Plan),
-    policy: byId(ds, Policy),
-    measure: byId(ds, Measure),
-    project: byId(ds, Project),
-    indicator: byId(ds, Indicator),
-    target: byId(ds, Target),
-    footnote: byId(ds, Footnote),
-
-    policiesByPlan: childrenOf(ds, Policy, 'planId', 'number'),
-    measuresByPlan: childrenOf(ds, Measure, 'planId', 'position'),
-    measuresByPolicy: childrenOf(ds, Measure, 'policyId', 'position'),
-    projectsByPlan: childrenOf(ds, Project, 'planId', 'position'),
-    targetsByIndicator: childrenOf(ds, Target, 'indicatorId', 'fiscalYear'),
-    footnotesByMeasure: childrenOf(ds, Footnote, 'measureId', 'marker'),
-    footnotesByProject: childrenOf(ds, Footnote, 'projectId', 'marker'),
-    footnotesByRevision: childrenOf(ds, Footnote, 'actualRevisionId', 'marker'),
-    indicatorsByPlan: childrenOf(ds, Indicator, 'planId', 'position'),
-    actual: byId(ds, Actual),
-    actualsByIndicator: childrenOf(ds, Actual, 'indicatorId', 'fiscalYear'),
-    revisionsByActual: childrenOf(ds, ActualRevision, 'actualId', 'revision'),
-    statusScaleByPlan: statusScale(ds),
-
-    indicatorsByMeasure: through<MeasureIndicator, Indicator>(
-      ds,
-      MeasureIndicator,
-      'measureId',
-      'indicator',
-      'l.position',
-    ),
-    measuresByIndicator: through<MeasureIndicator, Measure>(
-      ds,
-      MeasureIndicator,
-      'indicatorId',
-      'measure',
-      'far.position',
-    ),
-    projectsByMeasure: through<MeasureProject, Project>(ds, MeasureProject, 'measureId', 'project', 'l.position'),
-    measuresByProject: through<MeasureProject, Measure>(ds, MeasureProject, 'projectId', 'measure', 'far.position'),
-    indicatorsByProject: through<ProjectIndicator, Indicator>(
-      ds,
-      ProjectIndicator,
-      'projectId',
-      'indicator',
-      'l.position',
-    ),
-    projectsByIndicator: through<ProjectIndicator, Project>(
-      ds,
-      ProjectIndicator,
-      'indicatorId',
-      'project',
-      'far.position',
-    ),
-    footnotesByTarget: through<TargetFootnote, Footnote>(ds, TargetFootnote, 'targetId', 'footnote', 'far.marker'),
-    targetsByFootnote: through<TargetFootnote, Target>(ds, TargetFootnote, 'footnoteId', 'target', 'far.indicatorId'),
-    footnotesByIndicator: through<IndicatorFootnote, Footnote>(
-      ds,
-      IndicatorFootnote,
-      'indicatorId',
-      'footnote',
-      'far.marker',
-    ),
-    indicatorsByFootnote: through<IndicatorFootnote, Indicator>(
-      ds,
-      IndicatorFootnote,
-      'footnoteId',
-      'indicator',
-      'far.position',
-    ),
+export function createLoaders(ds: DataSource): Loaders {
+  const loaders = {} as Record<string, unknown>;
+  const lazy = (name: string, make: () => unknown) =>
+    Object.defineProperty(loaders, name, {
+      enumerable: true,
+      get() {
+        const loader = make();
+        Object.defineProperty(loaders, name, { value: loader, enumerable: true });
+        return loader;
+      },
+      configurable: true,
+    });
+  for (const [name, make] of Object.entries(byIdLoaders)) lazy(name, () => make(ds));
+  for (const name of Object.keys(relations) as RelationName[]) lazy(name, () => relationLoader(ds, name));
+  const filtered = new Map<string, DataLoader<number, unknown[]>>();
+  loaders.filtered = (relation: RelationName, key: string, where: () => RelationWhere) => {
+    const id = `${relation}\u0000${key}`;
+    let loader = filtered.get(id);
+    if (!loader) filtered.set(id, (loader = relationLoader(ds, relation, where())));
+    return loader;
   };
+  return loaders as Loaders;
 }
-
-export type Loaders = ReturnType<typeof createLoaders>;

@@ -3,10 +3,14 @@ import { stringify } from 'csv-stringify/sync';
 import { AppError } from '../domain/errors';
 import { toGlobalId } from 'graphql-relay';
 import type { EntityManager } from 'typeorm';
-import type { Context } from '../graphql/context';
-import { userError } from '../graphql/errors';
-import { parseGlobalId } from '../graphql/global-id';
+import type { RequestContext as Context } from '../context';
 import { recordActual, type InputProblem } from './actuals';
+import { parseGlobalId } from './global-id';
+import { shownRevisionSql } from './visibility';
+
+function userError(code: 'BAD_USER_INPUT', message: string, details: Record<string, unknown> = {}): AppError {
+  return new AppError(code, message, details);
+}
 
 // CSV in and out with csv-parse / csv-stringify (RFC 4180 quoting, BOM, CRLF — a solved problem).
 
@@ -226,15 +230,20 @@ export async function importActualsCsv(ctx: Context, csv: string, dryRun: boolea
   return report;
 }
 
-/** The plan's actuals as CSV, in the columns importActuals reads: export → edit → import round-trips. */
+/**
+ * The plan's actuals as CSV, in the columns importActuals reads: export → edit → import round-trips.
+ * Each row is the revision the caller's scope shows, and expected_revision is that revision's number
+ * (the public never learns that a newer draft exists).
+ */
 export async function exportActualsCsv(ctx: Context, planCode: string, includeDrafts: boolean): Promise<string> {
+  const shown = shownRevisionSql(ctx.viewer.scope(includeDrafts));
   const rows = (await ctx.db.query(
     `SELECT i.id AS indicator_id, p.code AS plan_code, i.name AS indicator_name, a.fiscal_year,
-            r.value_raw, r.note, a.revision
+            r.value_raw, r.note, r.revision
        FROM actual a
        JOIN plan p ON p.id = a.plan_id
        JOIN indicator i ON i.id = a.indicator_id
-       JOIN actual_revision r ON r.actual_id = a.id AND r.revision = ${includeDrafts ? 'a.revision' : 'a.approved_revision'}
+       JOIN actual_revision r ON r.actual_id = a.id AND r.revision = ${shown}
       WHERE p.code = $1
       ORDER BY i.position, a.fiscal_year`,
     [planCode],

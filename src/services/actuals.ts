@@ -5,11 +5,16 @@ import type { PlanValueData } from '../domain/plan-value.types';
 import { categorizeFootnote } from '../import/footnotes';
 import { Actual, ActualRevision, Footnote, Indicator, Plan, Target } from '../entities';
 import type { ActualAction, ActualStatus, FootnoteCategory } from '../entities/enums';
-import type { Context } from '../graphql/context';
-import { userError } from '../graphql/errors';
-import { parseGlobalId } from '../graphql/global-id';
-import { viewActual, type ActualView, type Visibility } from '../graphql/types/actual';
+import type { ActualScope } from '../context/viewer';
+import type { RequestContext } from '../context';
+import { AppError, type AppErrorCode } from '../domain/errors';
 import type { User } from './auth';
+import { parseGlobalId } from './global-id';
+import { footnoteVisible, viewActual, type ActualView } from './visibility';
+
+function userError(code: AppErrorCode, message: string, details: Record<string, unknown> = {}): AppError {
+  return new AppError(code, message, details);
+}
 
 export const NOTE_LIMIT = 2000;
 export const FOOTNOTES_PER_ACTUAL = 10;
@@ -36,46 +41,31 @@ export interface InputProblem {
   message: string;
 }
 
-export function visibilityOf(ctx: Context, includeDrafts: boolean): Visibility {
-  if (!includeDrafts) return 'public';
-  if (!ctx.user) {
-    throw userError(
-      'UNAUTHENTICATED',
-      ctx.invalidToken
-        ? 'The bearer token is unknown or revoked.'
-        : 'Drafts are visible to token holders only: send a bearer token.',
-    );
-  }
-  return 'editor';
-}
-
 /** An actual by database id as the caller may see it (node(id)); null when it does not exist for them. */
-export async function findActual(ctx: Context, id: number): Promise<ActualView | null> {
+export async function findActual(ctx: RequestContext, id: number): Promise<ActualView | null> {
   const actual = await ctx.loaders.actual.load(id);
   if (!actual) return null;
   const revisions = await ctx.loaders.revisionsByActual.load(id);
-  return viewActual(actual, revisions, ctx.user ? 'editor' : 'public');
+  return viewActual(actual, revisions, ctx.viewer.scope(undefined));
 }
 
 /**
- * A footnote as the caller may see it: a plan footnote always; a footnote of an actual's revision only
- * when the caller could see that revision (the public: up to the approved one).
+ * A footnote as the caller may see it (node(id)): a plan footnote always; a footnote of an actual's
+ * revision only when the caller's view of that actual shows it (see ActualView.footnoteRevisionIds).
  */
-export async function visibleFootnote(ctx: Context, footnote: Footnote | null): Promise<Footnote | null> {
-  if (!footnote || footnote.actualRevisionId === null || ctx.user) return footnote;
-  const rows = (await ctx.db.query(
-    `SELECT 1 FROM actual_revision r JOIN actual a ON a.id = r.actual_id
-      WHERE r.id = $1 AND a.approved_revision IS NOT NULL AND r.revision <= a.approved_revision`,
-    [footnote.actualRevisionId],
-  )) as unknown[];
-  return rows.length > 0 ? footnote : null;
+export async function visibleFootnote(ctx: RequestContext, footnote: Footnote | null): Promise<Footnote | null> {
+  if (!footnote || footnote.actualRevisionId === null) return footnote;
+  const revision = await ctx.loaders.actualRevision.load(footnote.actualRevisionId);
+  if (!revision) return null;
+  const view = await findActual(ctx, revision.actualId);
+  return footnoteVisible(footnote, view) ? footnote : null;
 }
 
-/** The actuals of an indicator the caller may see, by fiscal year. */
+/** The actuals of an indicator that `scope` shows, by fiscal year. */
 export async function actualsOfIndicator(
-  ctx: Context,
+  ctx: RequestContext,
   indicatorId: number,
-  visibility: Visibility,
+  scope: ActualScope,
 ): Promise<ActualView[]> {
   const actuals = await ctx.loaders.actualsByIndicator.load(indicatorId);
   const revisions = await ctx.loaders.revisionsByActual.loadMany(actuals.map((a) => a.id));
@@ -83,7 +73,7 @@ export async function actualsOfIndicator(
   actuals.forEach((actual, i) => {
     const revs = revisions[i];
     if (revs instanceof Error) throw revs;
-    const view = viewActual(actual, revs, visibility);
+    const view = viewActual(actual, revs, scope);
     if (view) views.push(view);
   });
   return views;
@@ -174,9 +164,9 @@ export async function assertInScope(m: EntityManager, user: User, indicatorId: n
   }
 }
 
-function requireUser(ctx: Context): User {
-  if (!ctx.user) throw userError('UNAUTHENTICATED', 'This operation needs a bearer token.');
-  return ctx.user;
+function requireUser(ctx: RequestContext): User {
+  if (!ctx.viewer.user) throw userError('UNAUTHENTICATED', 'This operation needs a bearer token.');
+  return ctx.viewer.user;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -236,7 +226,7 @@ async function appendRevision(
  * `expectedRevision` must name the current revision of an existing actual (else CONFLICT).
  */
 export async function recordActual(
-  ctx: Context,
+  ctx: RequestContext,
   input: RecordActualData,
   manager?: EntityManager,
 ): Promise<ActualView> {
@@ -317,7 +307,7 @@ export async function recordActual(
         })),
       );
     }
-    return viewActual(actual, await revisionsOf(m, actual.id), 'editor')!;
+    return viewActual(actual, await revisionsOf(m, actual.id), 'latest')!;
   };
   return manager ? run(manager) : ctx.db.transaction(run);
 }
@@ -333,7 +323,7 @@ const transitions: Record<
 
 /** Moves an actual one step through review; each step is a new revision. */
 export async function moveActual(
-  ctx: Context,
+  ctx: RequestContext,
   actualGlobalId: string,
   step: 'submit' | 'approve' | 'return',
   reason?: string,
@@ -384,6 +374,6 @@ export async function moveActual(
       recordedBy: current.recordedBy,
       recordedByTokenId: current.recordedByTokenId,
     });
-    return viewActual(actual, [...revisions, added], 'editor')!;
+    return viewActual(actual, [...revisions, added], 'latest')!;
   });
 }

@@ -1,12 +1,33 @@
 import { summarizeProgress } from '../domain/progress';
-import { VALUE_KINDS } from '../domain/vocabulary';
 import type { Plan } from '../entities';
-import type { Context } from '../graphql/context';
-import { badInput } from '../graphql/errors';
-import { fiscalYear as fy } from '../graphql/fiscal-year';
-import type { YearAggregate } from '../graphql/types/aggregate';
-import { actualsOfIndicator, visibilityOf } from './actuals';
+import { VALUE_KINDS, type ValueKind } from '../domain/vocabulary';
+import type { RequestContext as Context } from '../context';
+import { AppError } from '../domain/errors';
+import type { ProgressSummaryData } from '../domain/progress';
+import { actualsOfIndicator } from './actuals';
 import { evaluate, indicatorsBelow } from './progress';
+
+export interface UnitSumData {
+  unit: string;
+  indicatorCount: number;
+  targetTotal: number | null;
+  baselineTotal: number | null;
+  actualTotal: number | null;
+  actualCount: number;
+}
+
+/** Counts and totals of the indicators below a plan, policy or measure for one fiscal year. */
+export interface YearAggregateData {
+  fiscalYear: number;
+  indicatorCount: number;
+  byStatus: ProgressSummaryData['counts'];
+  byValueKind: { valueKind: ValueKind; count: number }[];
+  sums: UnitSumData[];
+}
+
+function badInput(message: string, details: Record<string, unknown> = {}): AppError {
+  return new AppError('BAD_USER_INPUT', message, details);
+}
 
 /**
  * Per fiscal year: indicators by progress status, cells by value kind, and sums per unit where adding
@@ -18,7 +39,7 @@ export async function aggregates(
   owner: { kind: 'plan' | 'policy' | 'measure'; id: number; planId: number },
   fiscalYears: number[] | null | undefined,
   includeDrafts: boolean,
-): Promise<YearAggregate[]> {
+): Promise<YearAggregateData[]> {
   const plan: Plan | null = await ctx.loaders.plan.load(owner.planId);
   if (!plan) throw new Error('plan vanished during the request');
   const years = fiscalYears ?? Array.from({ length: plan.finalYear - plan.baseYear + 1 }, (_, i) => plan.baseYear + i);
@@ -30,11 +51,11 @@ export async function aggregates(
       });
     }
   }
-  const visibility = visibilityOf(ctx, includeDrafts);
+  const scope = ctx.viewer.scope(includeDrafts);
   const indicators = await indicatorsBelow(ctx, owner);
   const [targets, actuals] = await Promise.all([
     Promise.all(indicators.map((i) => ctx.loaders.targetsByIndicator.load(i.id))),
-    Promise.all(indicators.map((i) => actualsOfIndicator(ctx, i.id, visibility))),
+    Promise.all(indicators.map((i) => actualsOfIndicator(ctx, i.id, scope))),
   ]);
   return Promise.all(
     years.map(async (year) => {
@@ -69,7 +90,7 @@ export async function aggregates(
       });
       const total = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0));
       return {
-        fiscalYear: fy(year),
+        fiscalYear: year,
         indicatorCount: indicators.length,
         byStatus: counts,
         byValueKind: VALUE_KINDS.map((valueKind) => ({

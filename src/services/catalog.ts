@@ -1,18 +1,8 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Footnote, Indicator, Plan, Policy, Measure, Project, Target } from '../entities';
 import type { ProgressStatus } from '../entities/enums';
-import type { ConnectionResult } from '../graphql/connection';
-import type { Context } from '../graphql/context';
-import { badInput } from '../graphql/errors';
-import type {
-  FootnoteFilter,
-  IndicatorFilter,
-  MeasureFilter,
-  PolicyFilter,
-  ProjectFilter,
-  TargetFilter,
-} from '../graphql/filters';
-import { sortFields, type SortDirection } from '../graphql/orders';
+import type { RequestContext as Context } from '../context';
+import { AppError } from '../domain/errors';
 import {
   Conditions,
   footnoteConditions,
@@ -22,28 +12,33 @@ import {
   projectConditions,
   targetConditions,
 } from './conditions';
-import { paginate, type PageRequest, type SortKey } from './paging';
+import { paginate, type ConnectionResult, type PageRequest } from './paging';
 import { indicatorStatus } from './progress';
+import { sortKeys } from './sort';
+import type {
+  FootnoteFilterSpec as FootnoteFilter,
+  IndicatorFilterSpec as IndicatorFilter,
+  MeasureFilterSpec as MeasureFilter,
+  OrderSpec as OrderInput,
+  PolicyFilterSpec as PolicyFilter,
+  ProjectFilterSpec as ProjectFilter,
+  TargetFilterSpec as TargetFilter,
+} from './specs';
+import { actualCountsSql } from './visibility';
 
 // The root lists of the read API: each filter field adds one AND condition; a page costs two
 // statements (count and rows), plus the progress evaluation when filtering on status.
 
-export const MAX_ORDER_KEYS = 3;
-
-export interface OrderInput {
-  field: string;
-  direction: SortDirection;
+function badInput(message: string, details: Record<string, unknown> = {}): AppError {
+  return new AppError('BAD_USER_INPUT', message, details);
 }
 
-function sortKeys(type: keyof typeof sortFields, orderBy: OrderInput[] | null | undefined): SortKey[] {
-  const keys = orderBy ?? [];
-  if (keys.length > MAX_ORDER_KEYS) throw badInput(`orderBy takes at most ${MAX_ORDER_KEYS} keys.`);
-  return keys.map((k) => ({ ...sortFields[type][k.field], direction: k.direction }));
-}
-
-/** The SQL that says an actual row `a` may be seen: approved ones for the public, all for token holders. */
-export function visibleActualSql(ctx: Context): string {
-  return ctx.user ? 'TRUE' : 'a.approved_revision IS NOT NULL';
+/**
+ * The SQL that says an actual row `a` counts for a filter (hasActual). Filters have no includeDrafts:
+ * they count what `progress` counts by default, approved actuals, for everyone.
+ */
+export function filterActualSql(ctx: Context): string {
+  return actualCountsSql(ctx.viewer.scope(false));
 }
 
 function apply<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, c: Conditions): SelectQueryBuilder<T> {
@@ -86,7 +81,7 @@ export async function listPolicies(
   page: PageRequest,
   orderBy?: OrderInput[] | null,
 ): Promise<ConnectionResult<Policy>> {
-  const c = new Conditions('f');
+  const c = new Conditions(ctx.db, 'f');
   policyConditions(c, 'e', filter);
   return paginate(
     apply(ctx.db.getRepository(Policy).createQueryBuilder('e'), c),
@@ -102,7 +97,7 @@ export async function listMeasures(
   page: PageRequest,
   orderBy?: OrderInput[] | null,
 ): Promise<ConnectionResult<Measure>> {
-  const c = new Conditions('f');
+  const c = new Conditions(ctx.db, 'f');
   measureConditions(c, 'e', filter);
   return paginate(
     apply(ctx.db.getRepository(Measure).createQueryBuilder('e'), c),
@@ -118,7 +113,7 @@ export async function listProjects(
   page: PageRequest,
   orderBy?: OrderInput[] | null,
 ): Promise<ConnectionResult<Project>> {
-  const c = new Conditions('f');
+  const c = new Conditions(ctx.db, 'f');
   projectConditions(c, 'e', filter);
   return paginate(
     apply(ctx.db.getRepository(Project).createQueryBuilder('e'), c),
@@ -134,8 +129,8 @@ export async function listIndicators(
   page: PageRequest,
   orderBy?: OrderInput[] | null,
 ): Promise<ConnectionResult<Indicator>> {
-  const c = new Conditions('f');
-  indicatorConditions(c, 'e', filter, visibleActualSql(ctx));
+  const c = new Conditions(ctx.db, 'f');
+  indicatorConditions(c, 'e', filter, filterActualSql(ctx));
   const qb = apply(ctx.db.getRepository(Indicator).createQueryBuilder('e'), c);
   const ids = await idsWithStatus(ctx, qb.clone(), filter?.status, filter?.statusYear);
   if (ids) qb.andWhere('e.id = ANY(:statusIds)', { statusIds: ids });
@@ -148,11 +143,11 @@ export async function listTargets(
   page: PageRequest,
   orderBy?: OrderInput[] | null,
 ): Promise<ConnectionResult<Target>> {
-  const c = new Conditions('f');
-  targetConditions(c, 'e', filter, visibleActualSql(ctx));
+  const c = new Conditions(ctx.db, 'f');
+  targetConditions(c, 'e', filter, filterActualSql(ctx));
   const qb = apply(ctx.db.getRepository(Target).createQueryBuilder('e'), c);
   if (filter?.status != null || filter?.statusYear != null) {
-    const ic = new Conditions('s');
+    const ic = new Conditions(ctx.db, 's');
     indicatorConditions(
       ic,
       'e',
@@ -166,7 +161,7 @@ export async function listTargets(
         footnoteCategory: null,
         hasActual: null,
       },
-      visibleActualSql(ctx),
+      filterActualSql(ctx),
     );
     const candidates = apply(ctx.db.getRepository(Indicator).createQueryBuilder('e'), ic);
     const ids = await idsWithStatus(ctx, candidates, filter.status, filter.statusYear);
@@ -181,7 +176,7 @@ export async function listFootnotes(
   page: PageRequest,
   orderBy?: OrderInput[] | null,
 ): Promise<ConnectionResult<Footnote>> {
-  const c = new Conditions('f');
+  const c = new Conditions(ctx.db, 'f');
   // The plan document's footnotes; footnotes of actuals are reached through their actual.
   c.add('e.actual_revision_id IS NULL');
   footnoteConditions(c, 'e', filter);

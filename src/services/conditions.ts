@@ -1,16 +1,33 @@
+import type { DataSource } from 'typeorm';
+import {
+  Footnote,
+  Indicator,
+  IndicatorFootnote,
+  Measure,
+  MeasureProject,
+  Plan,
+  Policy,
+  Project,
+  ProjectIndicator,
+  Target,
+  TargetFootnote,
+} from '../entities';
+import { shapeOf } from '../loaders';
+import type { EntityClass } from '../loaders/shape';
+import { parseGlobalId } from './global-id';
 import type {
-  FootnoteFilter,
-  IndicatorFilter,
-  MeasureFilter,
-  PolicyFilter,
-  ProjectFilter,
-  TargetFilter,
-} from '../graphql/filters';
-import { parseGlobalId } from '../graphql/global-id';
+  FootnoteFilterSpec as FootnoteFilter,
+  IndicatorFilterSpec as IndicatorFilter,
+  MeasureFilterSpec as MeasureFilter,
+  PolicyFilterSpec as PolicyFilter,
+  ProjectFilterSpec as ProjectFilter,
+  TargetFilterSpec as TargetFilter,
+} from './specs';
 
 // SQL conditions for the filters, as text on a given table alias plus named parameters. The same
 // builders serve the root connections, the nested filtered lists and the sub-selects that filter
-// targets by their indicator, so a filter field means the same everywhere.
+// targets by their indicator, so a filter field means the same everywhere. Table and column names come
+// from the TypeORM metadata (the same shapes the loaders select with); the indicator_scope view has none.
 
 export interface Sql {
   where: string[];
@@ -23,7 +40,10 @@ export class Conditions implements Sql {
   readonly params: Record<string, unknown> = {};
   private n = 0;
 
-  constructor(private readonly prefix: string) {}
+  constructor(
+    readonly ds: DataSource,
+    private readonly prefix: string,
+  ) {}
 
   param(value: unknown): string {
     const name = `${this.prefix}${this.n++}`;
@@ -39,6 +59,28 @@ export class Conditions implements Sql {
   sql(): string {
     return this.where.length === 0 ? 'TRUE' : this.where.map((w) => `(${w})`).join(' AND ');
   }
+
+  /**
+   * `alias."column"` of an entity's property (`c.col('e', Indicator, 'planId')` → `e."plan_id"`), or of
+   * an embedded one by its path (`c.col('t', Target, 'value.kind')` → `t."value_kind"`).
+   */
+  col<T>(
+    alias: string,
+    entity: EntityClass<T>,
+    property: (keyof T & string) | `${keyof T & string}.${string}`,
+  ): string {
+    return `${alias}.${shapeOf(this.ds, entity).column(property)}`;
+  }
+
+  /** `table alias` of an entity, for a sub-select. */
+  from(entity: EntityClass<unknown>, alias: string): string {
+    return `${shapeOf(this.ds, entity).table} ${alias}`;
+  }
+
+  /** A nested collector for a sub-select, with its own parameter names. */
+  child(prefix: string): Conditions {
+    return new Conditions(this.ds, prefix);
+  }
 }
 
 /** Escapes LIKE wildcards so a search for "100%" looks for the percent sign. */
@@ -53,8 +95,16 @@ function search(c: Conditions, columns: string[], term?: string | null): void {
   c.add(columns.map((col) => `normalize(${col}, NFKC) ILIKE ${p}`).join(' OR '));
 }
 
-function plan(c: Conditions, alias: string, code?: string | null): void {
-  if (code != null) c.add(`${alias}.plan_id = (SELECT p.id FROM plan p WHERE p.code = ${c.param(code)})`);
+function plan<T extends { planId: number }>(
+  c: Conditions,
+  alias: string,
+  entity: EntityClass<T>,
+  code?: string | null,
+): void {
+  if (code == null) return;
+  c.add(
+    `${c.col(alias, entity, 'planId')} = (SELECT p.id FROM ${c.from(Plan, 'p')} WHERE ${c.col('p', Plan, 'code')} = ${c.param(code)})`,
+  );
 }
 
 function yearRange(
@@ -69,50 +119,60 @@ function yearRange(
   return parts;
 }
 
+/** The measures of the policy with a number: `SELECT m.id …` for an IN (…). */
+function measuresOfPolicy(c: Conditions, number: number | string): string {
+  const n = typeof number === 'string' ? number : c.param(number);
+  return `SELECT m.id FROM ${c.from(Measure, 'm')} JOIN ${c.from(Policy, 'po')} ON po.id = ${c.col('m', Measure, 'policyId')}
+    WHERE ${c.col('po', Policy, 'number')} = ${n}`;
+}
+
 export function policyConditions(c: Conditions, alias: string, f: PolicyFilter | null | undefined): void {
   if (!f) return;
-  plan(c, alias, f.planCode);
+  plan(c, alias, Policy, f.planCode);
   const number = f.policyNumber ?? f.number;
-  if (number != null) c.add(`${alias}.number = ${c.param(number)}`);
-  search(c, [`${alias}.title`], f.search);
+  if (number != null) c.add(`${c.col(alias, Policy, 'number')} = ${c.param(number)}`);
+  search(c, [c.col(alias, Policy, 'title')], f.search);
 }
 
 export function measureConditions(c: Conditions, alias: string, f: MeasureFilter | null | undefined): void {
   if (!f) return;
-  plan(c, alias, f.planCode);
+  plan(c, alias, Measure, f.planCode);
   if (f.policyNumber != null) {
-    c.add(`${alias}.policy_id IN (SELECT po.id FROM policy po WHERE po.number = ${c.param(f.policyNumber)})`);
+    c.add(
+      `${c.col(alias, Measure, 'policyId')} IN (SELECT po.id FROM ${c.from(Policy, 'po')} WHERE ${c.col('po', Policy, 'number')} = ${c.param(f.policyNumber)})`,
+    );
   }
   if (f.footnoteCategory != null) {
     c.add(
-      `EXISTS (SELECT 1 FROM footnote f WHERE f.measure_id = ${alias}.id AND f.category = ${c.param(f.footnoteCategory)})`,
+      `EXISTS (SELECT 1 FROM ${c.from(Footnote, 'f')} WHERE ${c.col('f', Footnote, 'measureId')} = ${alias}.id AND ${c.col('f', Footnote, 'category')} = ${c.param(f.footnoteCategory)})`,
     );
   }
-  search(c, [`${alias}.title`, `${alias}.purpose`], f.search);
+  search(c, [c.col(alias, Measure, 'title'), c.col(alias, Measure, 'purpose')], f.search);
 }
 
 export function projectConditions(c: Conditions, alias: string, f: ProjectFilter | null | undefined): void {
   if (!f) return;
-  plan(c, alias, f.planCode);
+  plan(c, alias, Project, f.planCode);
+  const mp = (where: string) =>
+    `${alias}.id IN (SELECT ${c.col('mp', MeasureProject, 'projectId')} FROM ${c.from(MeasureProject, 'mp')} WHERE ${where})`;
   if (f.policyNumber != null) {
-    c.add(`${alias}.id IN (SELECT mp.project_id FROM measure_project mp JOIN measure m ON m.id = mp.measure_id
-      JOIN policy po ON po.id = m.policy_id WHERE po.number = ${c.param(f.policyNumber)})`);
+    c.add(mp(`${c.col('mp', MeasureProject, 'measureId')} IN (${measuresOfPolicy(c, f.policyNumber)})`));
   }
   if (f.measureId != null) {
     const { id } = parseGlobalId(f.measureId, 'Measure');
-    c.add(`${alias}.id IN (SELECT mp.project_id FROM measure_project mp WHERE mp.measure_id = ${c.param(id)})`);
+    c.add(mp(`${c.col('mp', MeasureProject, 'measureId')} = ${c.param(id)}`));
   }
   if (f.footnoteCategory != null) {
     c.add(
-      `EXISTS (SELECT 1 FROM footnote f WHERE f.project_id = ${alias}.id AND f.category = ${c.param(f.footnoteCategory)})`,
+      `EXISTS (SELECT 1 FROM ${c.from(Footnote, 'f')} WHERE ${c.col('f', Footnote, 'projectId')} = ${alias}.id AND ${c.col('f', Footnote, 'category')} = ${c.param(f.footnoteCategory)})`,
     );
   }
-  search(c, [`${alias}.title`, `array_to_string(${alias}.approach, ' ')`], f.search);
+  search(c, [c.col(alias, Project, 'title'), `array_to_string(${c.col(alias, Project, 'approach')}, ' ')`], f.search);
 }
 
 /**
  * Conditions on an indicator row. `visibleActual` is the SQL that says an actual row `a` counts
- * (approved only for the public). Progress status is not SQL: the caller filters on it afterwards.
+ * (services/catalog.ts filterActualSql). Progress status is not SQL: the caller filters on it afterwards.
  */
 export function indicatorConditions(
   c: Conditions,
@@ -122,10 +182,11 @@ export function indicatorConditions(
   options: { cellFilters?: boolean } = {},
 ): void {
   if (!f) return;
-  plan(c, alias, f.planCode);
+  plan(c, alias, Indicator, f.planCode);
+  // indicator_scope (a view, no entity): every measure an indicator is under, directly or through a project.
   if (f.policyNumber != null) {
-    c.add(`EXISTS (SELECT 1 FROM indicator_scope s JOIN measure m ON m.id = s.measure_id JOIN policy po ON po.id = m.policy_id
-      WHERE s.indicator_id = ${alias}.id AND po.number = ${c.param(f.policyNumber)})`);
+    c.add(`EXISTS (SELECT 1 FROM indicator_scope s WHERE s.indicator_id = ${alias}.id
+      AND s.measure_id IN (${measuresOfPolicy(c, f.policyNumber)}))`);
   }
   if (f.measureId != null) {
     const { id } = parseGlobalId(f.measureId, 'Measure');
@@ -136,27 +197,31 @@ export function indicatorConditions(
   if (f.projectId != null) {
     const { id } = parseGlobalId(f.projectId, 'Project');
     c.add(
-      `EXISTS (SELECT 1 FROM project_indicator pi WHERE pi.indicator_id = ${alias}.id AND pi.project_id = ${c.param(id)})`,
+      `EXISTS (SELECT 1 FROM ${c.from(ProjectIndicator, 'pi')} WHERE ${c.col('pi', ProjectIndicator, 'indicatorId')} = ${alias}.id AND ${c.col('pi', ProjectIndicator, 'projectId')} = ${c.param(id)})`,
     );
   }
-  if (f.kind != null) c.add(`${alias}.kind = ${c.param(f.kind)}`);
-  if (f.direction != null) c.add(`${alias}.direction = ${c.param(f.direction)}`);
-  if (f.cumulative != null) c.add(`${alias}.cumulative = ${c.param(f.cumulative)}`);
-  search(c, [`${alias}.name`], f.search);
+  if (f.kind != null) c.add(`${c.col(alias, Indicator, 'kind')} = ${c.param(f.kind)}`);
+  if (f.direction != null) c.add(`${c.col(alias, Indicator, 'direction')} = ${c.param(f.direction)}`);
+  if (f.cumulative != null) c.add(`${c.col(alias, Indicator, 'cumulative')} = ${c.param(f.cumulative)}`);
+  search(c, [c.col(alias, Indicator, 'name')], f.search);
   if (options.cellFilters === false) return;
-  if (f.unit != null) c.add(`${alias}.unit = ${c.param(f.unit)}`);
+  if (f.unit != null) c.add(`${c.col(alias, Indicator, 'unit')} = ${c.param(f.unit)}`);
+  const tIndicator = c.col('t', Target, 'indicatorId');
+  const tYear = c.col('t', Target, 'fiscalYear');
   // Cell conditions: the indicator has a cell in the years asked, of the kind asked.
-  const cell = yearRange(c, 't.fiscal_year', f);
-  if (f.valueKind != null) cell.push(`t.value_kind = ${c.param(f.valueKind)}`);
-  if (cell.length > 0)
-    c.add(`EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = ${alias}.id AND ${cell.join(' AND ')})`);
+  const cell = yearRange(c, tYear, f);
+  if (f.valueKind != null) cell.push(`${c.col('t', Target, 'value.kind')} = ${c.param(f.valueKind)}`);
+  if (cell.length > 0) {
+    c.add(`EXISTS (SELECT 1 FROM ${c.from(Target, 't')} WHERE ${tIndicator} = ${alias}.id AND ${cell.join(' AND ')})`);
+  }
   if (f.footnoteCategory != null) {
     const category = c.param(f.footnoteCategory);
-    const years = yearRange(c, 't.fiscal_year', f);
-    c.add(`EXISTS (SELECT 1 FROM indicator_footnote x JOIN footnote f ON f.id = x.footnote_id
-        WHERE x.indicator_id = ${alias}.id AND f.category = ${category})
-      OR EXISTS (SELECT 1 FROM target t JOIN target_footnote tf ON tf.target_id = t.id JOIN footnote f ON f.id = tf.footnote_id
-        WHERE t.indicator_id = ${alias}.id AND f.category = ${category}${years.map((y) => ` AND ${y}`).join('')})`);
+    const years = yearRange(c, tYear, f);
+    c.add(`EXISTS (SELECT 1 FROM ${c.from(IndicatorFootnote, 'x')} JOIN ${c.from(Footnote, 'f')} ON f.id = ${c.col('x', IndicatorFootnote, 'footnoteId')}
+        WHERE ${c.col('x', IndicatorFootnote, 'indicatorId')} = ${alias}.id AND ${c.col('f', Footnote, 'category')} = ${category})
+      OR EXISTS (SELECT 1 FROM ${c.from(Target, 't')} JOIN ${c.from(TargetFootnote, 'tf')} ON ${c.col('tf', TargetFootnote, 'targetId')} = t.id
+        JOIN ${c.from(Footnote, 'f')} ON f.id = ${c.col('tf', TargetFootnote, 'footnoteId')}
+        WHERE ${tIndicator} = ${alias}.id AND ${c.col('f', Footnote, 'category')} = ${category}${years.map((y) => ` AND ${y}`).join('')})`);
   }
   if (f.hasActual != null) {
     const years = yearRange(c, 'a.fiscal_year', f);
@@ -174,44 +239,48 @@ export function targetConditions(
   visibleActual: string,
 ): void {
   if (!f) return;
-  plan(c, alias, f.planCode);
-  const ind = new Conditions(`${alias}_i`);
+  plan(c, alias, Target, f.planCode);
+  const indicatorId = c.col(alias, Target, 'indicatorId');
+  const fiscalYear = c.col(alias, Target, 'fiscalYear');
+  const ind = c.child(`${alias}_i`);
   indicatorConditions(ind, 'i', { ...f, planCode: null }, visibleActual, { cellFilters: false });
   if (ind.where.length > 0) {
-    c.add(`${alias}.indicator_id IN (SELECT i.id FROM indicator i WHERE ${ind.sql()})`);
+    c.add(`${indicatorId} IN (SELECT i.id FROM ${c.from(Indicator, 'i')} WHERE ${ind.sql()})`);
     Object.assign(c.params, ind.params);
   }
-  if (f.indicatorId != null) c.add(`${alias}.indicator_id = ${c.param(parseGlobalId(f.indicatorId, 'Indicator').id)}`);
-  if (f.unit != null) c.add(`${alias}.value_unit = ${c.param(f.unit)}`);
-  for (const y of yearRange(c, `${alias}.fiscal_year`, f)) c.add(y);
-  if (f.valueKind != null) c.add(`${alias}.value_kind = ${c.param(f.valueKind)}`);
-  if (f.role != null) c.add(`${alias}.role = ${c.param(f.role)}`);
+  if (f.indicatorId != null) c.add(`${indicatorId} = ${c.param(parseGlobalId(f.indicatorId, 'Indicator').id)}`);
+  if (f.unit != null) c.add(`${c.col(alias, Target, 'value.unit')} = ${c.param(f.unit)}`);
+  for (const y of yearRange(c, fiscalYear, f)) c.add(y);
+  if (f.valueKind != null) c.add(`${c.col(alias, Target, 'value.kind')} = ${c.param(f.valueKind)}`);
+  if (f.role != null) c.add(`${c.col(alias, Target, 'role')} = ${c.param(f.role)}`);
   if (f.footnoteCategory != null) {
-    c.add(`EXISTS (SELECT 1 FROM target_footnote tf JOIN footnote f ON f.id = tf.footnote_id
-      WHERE tf.target_id = ${alias}.id AND f.category = ${c.param(f.footnoteCategory)})`);
+    c.add(`EXISTS (SELECT 1 FROM ${c.from(TargetFootnote, 'tf')} JOIN ${c.from(Footnote, 'f')} ON f.id = ${c.col('tf', TargetFootnote, 'footnoteId')}
+      WHERE ${c.col('tf', TargetFootnote, 'targetId')} = ${alias}.id AND ${c.col('f', Footnote, 'category')} = ${c.param(f.footnoteCategory)})`);
   }
   if (f.hasActual != null) {
-    c.add(`${f.hasActual ? '' : 'NOT '}EXISTS (SELECT 1 FROM actual a WHERE a.indicator_id = ${alias}.indicator_id
-      AND a.fiscal_year = ${alias}.fiscal_year AND ${visibleActual})`);
+    c.add(`${f.hasActual ? '' : 'NOT '}EXISTS (SELECT 1 FROM actual a WHERE a.indicator_id = ${indicatorId}
+      AND a.fiscal_year = ${fiscalYear} AND ${visibleActual})`);
   }
 }
 
 export function footnoteConditions(c: Conditions, alias: string, f: FootnoteFilter | null | undefined): void {
   if (!f) return;
-  plan(c, alias, f.planCode);
+  plan(c, alias, Footnote, f.planCode);
+  const measureId = c.col(alias, Footnote, 'measureId');
+  const projectId = c.col(alias, Footnote, 'projectId');
   if (f.policyNumber != null) {
     const n = c.param(f.policyNumber);
-    c.add(`${alias}.measure_id IN (SELECT m.id FROM measure m JOIN policy po ON po.id = m.policy_id WHERE po.number = ${n})
-      OR ${alias}.project_id IN (SELECT mp.project_id FROM measure_project mp JOIN measure m ON m.id = mp.measure_id
-        JOIN policy po ON po.id = m.policy_id WHERE po.number = ${n})`);
+    c.add(`${measureId} IN (${measuresOfPolicy(c, n)})
+      OR ${projectId} IN (SELECT ${c.col('mp', MeasureProject, 'projectId')} FROM ${c.from(MeasureProject, 'mp')}
+        WHERE ${c.col('mp', MeasureProject, 'measureId')} IN (${measuresOfPolicy(c, n)}))`);
   }
-  if (f.measureId != null) c.add(`${alias}.measure_id = ${c.param(parseGlobalId(f.measureId, 'Measure').id)}`);
-  if (f.projectId != null) c.add(`${alias}.project_id = ${c.param(parseGlobalId(f.projectId, 'Project').id)}`);
+  if (f.measureId != null) c.add(`${measureId} = ${c.param(parseGlobalId(f.measureId, 'Measure').id)}`);
+  if (f.projectId != null) c.add(`${projectId} = ${c.param(parseGlobalId(f.projectId, 'Project').id)}`);
   const category = f.footnoteCategory ?? f.category;
-  if (category != null) c.add(`${alias}.category = ${c.param(category)}`);
+  if (category != null) c.add(`${c.col(alias, Footnote, 'category')} = ${c.param(category)}`);
   if (f.fiscalYear != null) {
-    c.add(`EXISTS (SELECT 1 FROM target_footnote tf JOIN target t ON t.id = tf.target_id
-      WHERE tf.footnote_id = ${alias}.id AND t.fiscal_year = ${c.param(f.fiscalYear)})`);
+    c.add(`EXISTS (SELECT 1 FROM ${c.from(TargetFootnote, 'tf')} JOIN ${c.from(Target, 't')} ON t.id = ${c.col('tf', TargetFootnote, 'targetId')}
+      WHERE ${c.col('tf', TargetFootnote, 'footnoteId')} = ${alias}.id AND ${c.col('t', Target, 'fiscalYear')} = ${c.param(f.fiscalYear)})`);
   }
-  search(c, [`${alias}.text`], f.search);
+  search(c, [c.col(alias, Footnote, 'text')], f.search);
 }

@@ -1,7 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { DEFAULT_PAGE_SIZE, type ConnectionResult } from '../graphql/connection';
-import { badInput } from '../graphql/errors';
-import type { SortDirection, SortField } from '../graphql/orders';
+import { AppError } from '../domain/errors';
+import type { SortKey } from './sort';
+import type { PageSpec, SortDirection } from './specs';
 
 // Keyset pagination: a cursor carries the sort-key values and the id of the row it names, so a page
 // is "the rows after (or before) this one in the order" — stable while rows are added, and no OFFSET
@@ -9,15 +9,35 @@ import type { SortDirection, SortField } from '../graphql/orders';
 
 const CURSOR_PREFIX = 'cursor:v2:';
 
-export interface SortKey extends SortField {
-  direction: SortDirection;
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 50;
+
+export type PageRequest = PageSpec;
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
 }
 
-export interface PageRequest {
-  first?: number | null;
-  after?: string | null;
-  last?: number | null;
-  before?: string | null;
+/** Where a page sits: flags that need a count are promises, computed only when asked for. */
+export interface PageInfoResult {
+  hasNextPage: boolean | Promise<boolean>;
+  hasPreviousPage: boolean | Promise<boolean>;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+/** One page of a root list. */
+export interface ConnectionResult<T> {
+  edges: Edge<T>[];
+  nodes: T[];
+  pageInfo: PageInfoResult;
+  /** A getter: the count query runs only when a client selects totalCount (or a flag that needs it). */
+  totalCount: number | Promise<number>;
+}
+
+function badInput(message: string): AppError {
+  return new AppError('BAD_USER_INPUT', message);
 }
 
 interface CursorData {

@@ -1,11 +1,26 @@
 import { evaluateProgress, summarizeProgress, type Evaluation } from '../domain/progress';
+import type { ProgressSummaryData } from '../domain/progress';
 import type { Indicator, Measure, Plan, Policy, Project } from '../entities';
-import type { Context } from '../graphql/context';
-import { badInput } from '../graphql/errors';
-import { fiscalYear as fy } from '../graphql/fiscal-year';
-import { parseGlobalId } from '../graphql/global-id';
-import type { IndicatorWeight, Progress, ProgressSummary } from '../graphql/types/progress';
-import { actualsOfIndicator, visibilityOf } from './actuals';
+import type { RequestContext as Context } from '../context';
+import { AppError } from '../domain/errors';
+import { actualsOfIndicator } from './actuals';
+import { parseGlobalId } from './global-id';
+
+function badInput(message: string, details: Record<string, unknown> = {}): AppError {
+  return new AppError('BAD_USER_INPUT', message, details);
+}
+
+export interface IndicatorWeightSpec {
+  /** Global ID of the indicator. */
+  indicatorId: string;
+  weight: number;
+}
+
+/** Progress of the indicators below an owner for a year. */
+export interface ProgressSummaryResult extends ProgressSummaryData {
+  fiscalYear: number;
+  indicatorCount: number;
+}
 
 function assertYear(plan: Plan, fiscalYear: number): void {
   if (fiscalYear < plan.baseYear || fiscalYear > plan.finalYear) {
@@ -30,10 +45,10 @@ export async function evaluate(
   fiscalYear: number,
   includeDrafts: boolean,
 ): Promise<Evaluation> {
-  const visibility = visibilityOf(ctx, includeDrafts);
+  const scope = ctx.viewer.scope(includeDrafts);
   const [targets, actuals, scale] = await Promise.all([
     ctx.loaders.targetsByIndicator.load(indicator.id),
-    actualsOfIndicator(ctx, indicator.id, visibility),
+    actualsOfIndicator(ctx, indicator.id, scope),
     ctx.loaders.statusScaleByPlan.load(indicator.planId),
   ]);
   const baseline = targets.find((t) => t.role === 'BASELINE_ESTIMATE');
@@ -52,13 +67,16 @@ export async function evaluate(
   });
 }
 
-/** The status of an indicator for a year as the caller may see it (approved actuals for the public). */
+/**
+ * The status of an indicator for a year, as the status filters see it: with `progress`'s default
+ * (approved actuals only), so a list filtered on status and the progress of its items agree.
+ */
 export async function indicatorStatus(
   ctx: Context,
   indicator: Indicator,
   fiscalYear: number,
 ): Promise<Evaluation['status']> {
-  return (await evaluate(ctx, indicator, fiscalYear, ctx.user !== null)).status;
+  return (await evaluate(ctx, indicator, fiscalYear, false)).status;
 }
 
 export async function indicatorProgress(
@@ -66,10 +84,9 @@ export async function indicatorProgress(
   indicator: Indicator,
   fiscalYear: number,
   includeDrafts: boolean,
-): Promise<Progress> {
+): Promise<Evaluation> {
   assertYear(await planOf(ctx, indicator.planId), fiscalYear);
-  const e = await evaluate(ctx, indicator, fiscalYear, includeDrafts);
-  return { ...e, fiscalYear: fy(e.fiscalYear), target: e.target, actual: e.actual };
+  return evaluate(ctx, indicator, fiscalYear, includeDrafts);
 }
 
 async function indicatorsOfMeasures(ctx: Context, measureIds: number[]): Promise<Indicator[]> {
@@ -113,8 +130,8 @@ export async function summaryProgress(
   owner: { kind: 'plan' | 'policy' | 'measure' | 'project'; id: number; planId: number },
   fiscalYear: number,
   includeDrafts: boolean,
-  weights: IndicatorWeight[] | null | undefined,
-): Promise<ProgressSummary> {
+  weights: IndicatorWeightSpec[] | null | undefined,
+): Promise<ProgressSummaryResult> {
   assertYear(await planOf(ctx, owner.planId), fiscalYear);
   const weightOf = new Map<number, number>();
   for (const w of weights ?? []) weightOf.set(parseGlobalId(w.indicatorId, 'Indicator').id, w.weight);
@@ -123,7 +140,7 @@ export async function summaryProgress(
   const summary = summarizeProgress(
     evaluations.map((e, i) => ({ status: e.status, weight: weightOf.get(indicators[i].id) ?? 1 })),
   );
-  return { fiscalYear: fy(fiscalYear), indicatorCount: indicators.length, ...summary };
+  return { fiscalYear, indicatorCount: indicators.length, ...summary };
 }
 
 export type ProgressOwner = Plan | Policy | Measure | Project;

@@ -5,8 +5,8 @@ import { TargetFilter } from '../filters';
 import { filteredChildren } from '../../services/nested';
 import { actualsOfIndicator } from '../../services/actuals';
 import { indicatorProgress } from '../../services/progress';
-import { ActualView } from '../types/actual';
-import { Progress, ProgressArgs } from '../types/progress';
+import { ActualType, actualType } from '../types/actual';
+import { Progress, ProgressArgs, progressType } from '../types/progress';
 import { SeriesPoint } from '../types/series';
 import { fiscalYear } from '../fiscal-year';
 import { mustExist } from '../must-exist';
@@ -56,7 +56,7 @@ export class IndicatorResolver {
     filter?: TargetFilter | null,
   ): Promise<Target[]> {
     const targets = filter
-      ? await filteredChildren<'Indicator.targets', Target>(ctx, 'Indicator.targets', indicator.id, filter)
+      ? await filteredChildren(ctx, 'targetsByIndicator', indicator.id, filter)
       : await ctx.loaders.targetsByIndicator.load(indicator.id);
     return fiscalYears ? targets.filter((t) => fiscalYears.includes(t.fiscalYear)) : targets;
   }
@@ -70,7 +70,7 @@ export class IndicatorResolver {
     const [plan, targets, actuals] = await Promise.all([
       mustExist(ctx.loaders.plan.load(indicator.planId), 'plan'),
       ctx.loaders.targetsByIndicator.load(indicator.id),
-      actualsOfIndicator(ctx, indicator.id, ctx.user ? 'editor' : 'public'),
+      actualsOfIndicator(ctx, indicator.id, ctx.viewer.scope(undefined)),
     ]);
     const points: SeriesPoint[] = [];
     for (let year = plan.baseYear; year <= plan.finalYear; year += 1) {
@@ -92,7 +92,7 @@ export class IndicatorResolver {
     return ctx.loaders.footnotesByIndicator.load(indicator.id);
   }
 
-  @FieldResolver(() => [ActualView], {
+  @FieldResolver(() => [ActualType], {
     description:
       'What was achieved, by fiscal year: approved actuals for the public, the latest revisions for a token holder.',
   })
@@ -101,9 +101,9 @@ export class IndicatorResolver {
     @Ctx() ctx: Context,
     @Arg('fiscalYears', () => [Int], { nullable: true, description: 'Only the actuals of these fiscal years.' })
     fiscalYears?: number[] | null,
-  ): Promise<ActualView[]> {
-    const actuals = await actualsOfIndicator(ctx, indicator.id, ctx.user ? 'editor' : 'public');
-    return fiscalYears ? actuals.filter((a) => fiscalYears.includes(a.actual.fiscalYear)) : actuals;
+  ): Promise<ActualType[]> {
+    const actuals = await actualsOfIndicator(ctx, indicator.id, ctx.viewer.scope(undefined));
+    return (fiscalYears ? actuals.filter((a) => fiscalYears.includes(a.actual.fiscalYear)) : actuals).map(actualType);
   }
 
   @FieldResolver(() => Progress, { description: 'How far the indicator meets its target for a fiscal year, and why.' })
@@ -112,6 +112,6 @@ export class IndicatorResolver {
     @Args(() => ProgressArgs) args: ProgressArgs,
     @Ctx() ctx: Context,
   ): Promise<Progress> {
-    return indicatorProgress(ctx, indicator, args.fiscalYear, args.includeDrafts);
+    return indicatorProgress(ctx, indicator, args.fiscalYear, args.includeDrafts).then(progressType);
   }
 }

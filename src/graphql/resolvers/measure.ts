@@ -30,12 +30,7 @@ export class MeasureResolver {
     @Args(() => ListPageArgs) page?: ListPageArgs,
   ): Promise<Indicator[]> {
     const items = filter
-      ? await filteredChildren<'Measure.outcomeIndicators', Indicator>(
-          ctx,
-          'Measure.outcomeIndicators',
-          measure.id,
-          filter,
-        )
+      ? await filteredChildren(ctx, 'indicatorsByMeasure', measure.id, filter)
       : await ctx.loaders.indicatorsByMeasure.load(measure.id);
     return page ? slicePage(items, page) : items;
   }
@@ -52,7 +47,7 @@ export class MeasureResolver {
     @Args(() => ListPageArgs) page?: ListPageArgs,
   ): Promise<Project[]> {
     const items = filter
-      ? await filteredChildren<'Measure.projects', Project>(ctx, 'Measure.projects', measure.id, filter)
+      ? await filteredChildren(ctx, 'projectsByMeasure', measure.id, filter)
       : await ctx.loaders.projectsByMeasure.load(measure.id);
     return page ? slicePage(items, page) : items;
   }

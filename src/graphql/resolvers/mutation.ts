@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { moveActual, recordActual } from '../../services/actuals';
 import { importActualsCsv } from '../../services/actuals-csv';
 import type { Context } from '../context';
-import { ActualView } from '../types/actual';
+import { ActualType, actualType } from '../types/actual';
 import { ImportActualsResult, RecordActualInput } from '../types/actual-inputs';
 
 // Roles: editors record and submit (within their measures); approvers approve and return; admins do all.
@@ -10,7 +10,7 @@ import { ImportActualsResult, RecordActualInput } from '../types/actual-inputs';
 @Resolver()
 export class MutationResolver {
   @Authorized('editor', 'admin')
-  @Mutation(() => ActualView, {
+  @Mutation(() => ActualType, {
     description:
       'Records an achieved value: a new actual (revision 1, DRAFT) or a new revision of an existing one ' +
       '(pass expectedRevision). A new revision of an approved actual goes through review again.',
@@ -18,39 +18,39 @@ export class MutationResolver {
   recordActual(
     @Arg('input', () => RecordActualInput, { description: 'The value to record.' }) input: RecordActualInput,
     @Ctx() ctx: Context,
-  ): Promise<ActualView> {
-    return recordActual(ctx, input);
+  ): Promise<ActualType> {
+    return recordActual(ctx, input).then(actualType);
   }
 
   @Authorized('editor', 'admin')
-  @Mutation(() => ActualView, { description: 'Submits a DRAFT actual for review (→ SUBMITTED).' })
+  @Mutation(() => ActualType, { description: 'Submits a DRAFT actual for review (→ SUBMITTED).' })
   submitActual(
     @Arg('id', () => ID, { description: 'Global ID of the actual.' }) id: string,
     @Ctx() ctx: Context,
-  ): Promise<ActualView> {
-    return moveActual(ctx, id, 'submit');
+  ): Promise<ActualType> {
+    return moveActual(ctx, id, 'submit').then(actualType);
   }
 
   @Authorized('approver', 'admin')
-  @Mutation(() => ActualView, {
+  @Mutation(() => ActualType, {
     description:
       'Approves a SUBMITTED actual (→ APPROVED, visible to the public). Nobody approves a value they recorded.',
   })
   approveActual(
     @Arg('id', () => ID, { description: 'Global ID of the actual.' }) id: string,
     @Ctx() ctx: Context,
-  ): Promise<ActualView> {
-    return moveActual(ctx, id, 'approve');
+  ): Promise<ActualType> {
+    return moveActual(ctx, id, 'approve').then(actualType);
   }
 
   @Authorized('approver', 'admin')
-  @Mutation(() => ActualView, { description: 'Returns a SUBMITTED actual to DRAFT, with the reason.' })
+  @Mutation(() => ActualType, { description: 'Returns a SUBMITTED actual to DRAFT, with the reason.' })
   returnActual(
     @Arg('id', () => ID, { description: 'Global ID of the actual.' }) id: string,
     @Arg('reason', { description: 'Why it is returned (1 to 2000 characters).' }) reason: string,
     @Ctx() ctx: Context,
-  ): Promise<ActualView> {
-    return moveActual(ctx, id, 'return', reason);
+  ): Promise<ActualType> {
+    return moveActual(ctx, id, 'return', reason).then(actualType);
   }
 
   @Authorized('editor', 'admin')

@@ -46,7 +46,7 @@ export class PlanResolver {
     @Args(() => ListPageArgs) page?: ListPageArgs,
   ): Promise<Policy[]> {
     const items = filter
-      ? await filteredChildren<'Plan.policies', Policy>(ctx, 'Plan.policies', plan.id, filter)
+      ? await filteredChildren(ctx, 'policiesByPlan', plan.id, filter)
       : await ctx.loaders.policiesByPlan.load(plan.id);
     return page ? slicePage(items, page) : items;
   }
@@ -63,7 +63,7 @@ export class PlanResolver {
     @Args(() => ListPageArgs) page?: ListPageArgs,
   ): Promise<Measure[]> {
     const items = filter
-      ? await filteredChildren<'Plan.measures', Measure>(ctx, 'Plan.measures', plan.id, filter)
+      ? await filteredChildren(ctx, 'measuresByPlan', plan.id, filter)
       : await ctx.loaders.measuresByPlan.load(plan.id);
     return page ? slicePage(items, page) : items;
   }
@@ -80,7 +80,7 @@ export class PlanResolver {
     @Args(() => ListPageArgs) page?: ListPageArgs,
   ): Promise<Project[]> {
     const items = filter
-      ? await filteredChildren<'Plan.projects', Project>(ctx, 'Plan.projects', plan.id, filter)
+      ? await filteredChildren(ctx, 'projectsByPlan', plan.id, filter)
       : await ctx.loaders.projectsByPlan.load(plan.id);
     return page ? slicePage(items, page) : items;
   }

@@ -25,7 +25,7 @@ export class PolicyResolver {
     @Args(() => ListPageArgs) page?: ListPageArgs,
   ): Promise<Measure[]> {
     const items = filter
-      ? await filteredChildren<'Policy.measures', Measure>(ctx, 'Policy.measures', policy.id, filter)
+      ? await filteredChildren(ctx, 'measuresByPolicy', policy.id, filter)
       : await ctx.loaders.measuresByPolicy.load(policy.id);
     return page ? slicePage(items, page) : items;
   }

@@ -32,7 +32,7 @@ export class ProjectResolver {
     @Args(() => ListPageArgs) page?: ListPageArgs,
   ): Promise<Indicator[]> {
     const items = filter
-      ? await filteredChildren<'Project.indicators', Indicator>(ctx, 'Project.indicators', project.id, filter)
+      ? await filteredChildren(ctx, 'indicatorsByProject', project.id, filter)
       : await ctx.loaders.indicatorsByProject.load(project.id);
     return page ? slicePage(items, page) : items;
   }

@@ -24,7 +24,8 @@ import type { Context } from '../context';
 import { FootnoteFilter, IndicatorFilter, MeasureFilter, PolicyFilter, ProjectFilter, TargetFilter } from '../filters';
 import { parseGlobalId } from '../global-id';
 import { exportActualsCsv } from '../../services/actuals-csv';
-import { findActual, visibilityOf, visibleFootnote } from '../../services/actuals';
+import { findActual, visibleFootnote } from '../../services/actuals';
+import { actualType } from '../types/actual';
 import type { Footnote, Indicator, Measure, Policy, Project, Target } from '../../entities';
 
 @Resolver()
@@ -53,8 +54,10 @@ export class QueryResolver {
         return ctx.loaders.target.load(parsed.id);
       case 'Footnote':
         return visibleFootnote(ctx, await ctx.loaders.footnote.load(parsed.id));
-      case 'Actual':
-        return findActual(ctx, parsed.id);
+      case 'Actual': {
+        const view = await findActual(ctx, parsed.id);
+        return view && actualType(view);
+      }
     }
   }
 
@@ -177,6 +180,6 @@ export class QueryResolver {
     includeDrafts: boolean,
     @Ctx() ctx: Context,
   ): Promise<string> {
-    return exportActualsCsv(ctx, planCode, visibilityOf(ctx, includeDrafts) === 'editor');
+    return exportActualsCsv(ctx, planCode, includeDrafts);
   }
 }

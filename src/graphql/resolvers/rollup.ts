@@ -3,8 +3,8 @@ import { Measure, Plan, Policy, Project } from '../../entities';
 import { aggregates } from '../../services/aggregates';
 import { summaryProgress } from '../../services/progress';
 import type { Context } from '../context';
-import { YearAggregate } from '../types/aggregate';
-import { ProgressSummary, SummaryArgs } from '../types/progress';
+import { YearAggregate, yearAggregateType } from '../types/aggregate';
+import { ProgressSummary, SummaryArgs, summaryType } from '../types/progress';
 
 // The roll-up fields every level above an indicator shares: progress (and, for plan, policy and
 // measure, per-year aggregates). One resolver class per type, made by one function.
@@ -23,7 +23,7 @@ function rollupResolver<T extends { id: number }>(type: ClassType<T>, level: Lev
       @Ctx() ctx: Context,
     ): Promise<ProgressSummary> {
       const scope = { kind: level, id: owner.id, planId: planIdOf(owner) };
-      return summaryProgress(ctx, scope, args.fiscalYear, args.includeDrafts, args.weights);
+      return summaryProgress(ctx, scope, args.fiscalYear, args.includeDrafts, args.weights).then(summaryType);
     }
   }
   if (level === 'project') return [ProgressResolver];
@@ -34,7 +34,7 @@ function rollupResolver<T extends { id: number }>(type: ClassType<T>, level: Lev
       description:
         'Per fiscal year: indicators by progress status, cells by value kind, and totals per unit where adding up is meaningful.',
     })
-    aggregates(
+    async aggregates(
       @Root() owner: T,
       @Ctx() ctx: Context,
       @Arg('fiscalYears', () => [Int], { nullable: true, description: 'The years (default: every year of the plan).' })
@@ -43,7 +43,7 @@ function rollupResolver<T extends { id: number }>(type: ClassType<T>, level: Lev
       includeDrafts?: boolean,
     ): Promise<YearAggregate[]> {
       const scope = { kind: level as Exclude<Level, 'project'>, id: owner.id, planId: planIdOf(owner) };
-      return aggregates(ctx, scope, fiscalYears, includeDrafts ?? false);
+      return (await aggregates(ctx, scope, fiscalYears, includeDrafts ?? false)).map(yearAggregateType);
     }
   }
   return [ProgressResolver, AggregatesResolver];

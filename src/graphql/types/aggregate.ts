@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ValueKind } from '../../entities/enums';
-import { FiscalYear } from '../fiscal-year';
+import type { YearAggregateData } from '../../services/aggregates';
+import { FiscalYear, fiscalYear } from '../fiscal-year';
 import { StatusCount } from './progress';
 
 @ObjectType({ description: 'How many cells of a fiscal year are of a value kind.' })
@@ -53,4 +54,8 @@ export class YearAggregate {
 
   @Field(() => [UnitSum], { description: 'Totals per unit, only where summing is meaningful (see UnitSum).' })
   sums!: UnitSum[];
+}
+
+export function yearAggregateType(a: YearAggregateData): YearAggregate {
+  return { ...a, fiscalYear: fiscalYear(a.fiscalYear) };
 }

@@ -2,7 +2,9 @@ import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-gra
 import { Min } from 'class-validator';
 import { PlanValue } from '../../entities';
 import { ProgressStatus } from '../../entities/enums';
-import { FiscalYear } from '../fiscal-year';
+import type { Evaluation } from '../../domain/progress';
+import type { IndicatorWeightSpec, ProgressSummaryResult } from '../../services/progress';
+import { FiscalYear, fiscalYear } from '../fiscal-year';
 
 @ObjectType({ description: 'How far one indicator meets its target for one fiscal year, and why.' })
 export class Progress {
@@ -61,7 +63,7 @@ export class ProgressSummary {
 }
 
 @InputType({ description: 'A weight for one indicator in a progress roll-up (default 1).' })
-export class IndicatorWeight {
+export class IndicatorWeight implements IndicatorWeightSpec {
   @Field(() => ID, { description: 'Global ID of the indicator.' })
   indicatorId!: string;
 
@@ -86,4 +88,12 @@ export class ProgressArgs {
 export class SummaryArgs extends ProgressArgs {
   @Field(() => [IndicatorWeight], { nullable: true, description: 'Weights of some indicators (others weigh 1).' })
   weights?: IndicatorWeight[] | null;
+}
+
+export function progressType(e: Evaluation): Progress {
+  return { ...e, fiscalYear: fiscalYear(e.fiscalYear), target: e.target, actual: e.actual };
+}
+
+export function summaryType(s: ProgressSummaryResult): ProgressSummary {
+  return { ...s, fiscalYear: fiscalYear(s.fiscalYear) };
 }

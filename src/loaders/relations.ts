@@ -1,0 +1,160 @@
+import type { DataSource, ObjectLiteral } from 'typeorm';
+import {
+  Footnote,
+  Indicator,
+  IndicatorFootnote,
+  Measure,
+  MeasureIndicator,
+  MeasureProject,
+  Policy,
+  Project,
+  ProjectIndicator,
+  Target,
+  TargetFootnote,
+  Actual,
+  ActualRevision,
+} from '../entities';
+import { quote, shapeOf, type EntityClass, type Shape } from './shape';
+
+// Every one-to-many and many-to-many relation of the read API, described once. The plain loaders
+// (`ctx.loaders.policiesByPlan`) and the filtered ones (services/nested.ts) are both built from here.
+
+/** The children are rows of `entity` whose `foreignKey` is the parent id, ordered by `order`. */
+interface ChildrenSpec<T> {
+  entity: EntityClass<T>;
+  foreignKey: keyof T & string;
+  order: keyof T & string;
+}
+
+/** The far side of a link table: `link` rows with `near` = the parent id, joined to their `far` entity. */
+interface ThroughSpec<L, T> {
+  link: EntityClass<L>;
+  near: keyof L & string;
+  far: keyof L & string;
+  /** Order by a property of the link (`l`) or of the far entity (`e`). */
+  order: { of: 'l'; property: keyof L & string } | { of: 'e'; property: keyof T & string };
+}
+
+type Spec = ChildrenSpec<never> | ThroughSpec<never, never>;
+
+function children<T>(entity: EntityClass<T>, foreignKey: keyof T & string, order: keyof T & string) {
+  return { entity, foreignKey, order } as unknown as Spec & { readonly __entity?: T };
+}
+
+function through<L, T>(
+  link: EntityClass<L>,
+  near: keyof L & string,
+  far: keyof L & string,
+  order: ThroughSpec<L, T>['order'],
+) {
+  return { link, near, far, order } as unknown as Spec & { readonly __entity?: T };
+}
+
+export const relations = {
+  policiesByPlan: children(Policy, 'planId', 'number'),
+  measuresByPlan: children(Measure, 'planId', 'position'),
+  measuresByPolicy: children(Measure, 'policyId', 'position'),
+  projectsByPlan: children(Project, 'planId', 'position'),
+  indicatorsByPlan: children(Indicator, 'planId', 'position'),
+  targetsByIndicator: children(Target, 'indicatorId', 'fiscalYear'),
+  footnotesByMeasure: children(Footnote, 'measureId', 'marker'),
+  footnotesByProject: children(Footnote, 'projectId', 'marker'),
+  footnotesByRevision: children(Footnote, 'actualRevisionId', 'marker'),
+  actualsByIndicator: children(Actual, 'indicatorId', 'fiscalYear'),
+  revisionsByActual: children(ActualRevision, 'actualId', 'revision'),
+  indicatorsByMeasure: through<MeasureIndicator, Indicator>(MeasureIndicator, 'measureId', 'indicator', {
+    of: 'l',
+    property: 'position',
+  }),
+  measuresByIndicator: through<MeasureIndicator, Measure>(MeasureIndicator, 'indicatorId', 'measure', {
+    of: 'e',
+    property: 'position',
+  }),
+  projectsByMeasure: through<MeasureProject, Project>(MeasureProject, 'measureId', 'project', {
+    of: 'l',
+    property: 'position',
+  }),
+  measuresByProject: through<MeasureProject, Measure>(MeasureProject, 'projectId', 'measure', {
+    of: 'e',
+    property: 'position',
+  }),
+  indicatorsByProject: through<ProjectIndicator, Indicator>(ProjectIndicator, 'projectId', 'indicator', {
+    of: 'l',
+    property: 'position',
+  }),
+  projectsByIndicator: through<ProjectIndicator, Project>(ProjectIndicator, 'indicatorId', 'project', {
+    of: 'e',
+    property: 'position',
+  }),
+  footnotesByTarget: through<TargetFootnote, Footnote>(TargetFootnote, 'targetId', 'footnote', {
+    of: 'e',
+    property: 'marker',
+  }),
+  targetsByFootnote: through<TargetFootnote, Target>(TargetFootnote, 'footnoteId', 'target', {
+    of: 'e',
+    property: 'indicatorId',
+  }),
+  footnotesByIndicator: through<IndicatorFootnote, Footnote>(IndicatorFootnote, 'indicatorId', 'footnote', {
+    of: 'e',
+    property: 'marker',
+  }),
+  indicatorsByFootnote: through<IndicatorFootnote, Indicator>(IndicatorFootnote, 'footnoteId', 'indicator', {
+    of: 'e',
+    property: 'position',
+  }),
+};
+
+export type RelationName = keyof typeof relations;
+/** The entity a relation yields. */
+export type EntityOf<R extends RelationName> = (typeof relations)[R] extends { readonly __entity?: infer T }
+  ? T
+  : never;
+
+/**
+ * A relation as SQL, with the far entity on alias `e`: `parent` is the expression holding the parent id,
+ * `from` the FROM clause (with the link table on alias `l`), `order` the ORDER BY keys.
+ */
+export interface CompiledRelation<T> {
+  shape: Shape<T>;
+  from: string;
+  parent: string;
+  order: string;
+}
+
+const compiled = new WeakMap<DataSource, Map<RelationName, CompiledRelation<unknown>>>();
+
+export function compileRelation<R extends RelationName>(ds: DataSource, name: R): CompiledRelation<EntityOf<R>> {
+  let perSource = compiled.get(ds);
+  if (!perSource) compiled.set(ds, (perSource = new Map()));
+  const known = perSource.get(name);
+  if (known) return known as CompiledRelation<EntityOf<R>>;
+  const spec = relations[name] as unknown as ChildrenSpec<ObjectLiteral> | ThroughSpec<ObjectLiteral, ObjectLiteral>;
+  let result: CompiledRelation<unknown>;
+  if ('entity' in spec) {
+    const e = shapeOf(ds, spec.entity);
+    result = {
+      shape: e,
+      from: `${e.table} "e"`,
+      parent: `"e".${e.column(spec.foreignKey)}`,
+      order: `"e".${e.column(spec.order)} ASC, "e"."id" ASC`,
+    };
+  } else {
+    const l = shapeOf(ds, spec.link);
+    const relation = ds.getMetadata(spec.link).findRelationWithPropertyPath(spec.far);
+    const join = relation?.joinColumns[0];
+    if (!relation || !join?.referencedColumn) throw new Error(`${spec.link.name}.${spec.far} is not a many-to-one`);
+    const e = shapeOf(ds, relation.inverseEntityMetadata.target as EntityClass<ObjectLiteral>);
+    const order =
+      spec.order.of === 'l' ? `"l".${l.column(spec.order.property)}` : `"e".${e.column(spec.order.property)}`;
+    result = {
+      shape: e,
+      from:
+        `${l.table} "l" INNER JOIN ${e.table} "e" ON "e".${quote(join.referencedColumn.databaseName)} = ` +
+        `"l".${quote(join.databaseName)}`,
+      parent: `"l".${l.column(spec.near)}`,
+      order: `${order} ASC, "e"."id" ASC`,
+    };
+  }
+  perSource.set(name, result);
+  return result as CompiledRelation<EntityOf<R>>;
+}

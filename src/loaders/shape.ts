@@ -1,0 +1,77 @@
+import type { DataSource } from 'typeorm';
+
+/*
+ * Reads go around TypeORM's query builder and entity transformer (a tenth of the CPU of a whole-plan
+ * request): a loader sends one hand-built statement through `DataSource.query` (still counted, still
+ * one statement per batch) and hydrates rows the way RawSqlResultsToEntityTransformer does — an object
+ * with the entity's prototype (nodeType, globalId), embedded columns (Target.value, a PlanValue) set
+ * through the column metadata, and the driver's conversion for any column type pg does not already give
+ * as the entity's JS value. test/integration/hydration.test.ts holds the result equal to TypeORM's own `find`.
+ */
+
+export type EntityClass<T> = new () => T;
+export type Row = Record<string, unknown>;
+
+/** Column types whose pg value is what TypeORM's postgres driver would hydrate, unchanged. */
+const PASS_THROUGH = new Set<unknown>(['int', 'integer', 'int4', 'text', 'varchar', 'double precision', 'boolean']);
+
+export function quote(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** How an entity is selected and built from raw rows, from its TypeORM metadata. */
+export interface Shape<T> {
+  /** `"alias"."column" AS "alias.column"`, … for every selected column of the entity. */
+  select(alias: string): string;
+  /** The entity of a row selected with `select(alias)`. */
+  hydrate(row: Row, alias: string): T;
+  /** The quoted table name. */
+  table: string;
+  /** The quoted column of a property (`indicatorId` → `"indicator_id"`). */
+  column(property: string): string;
+}
+
+const shapes = new WeakMap<DataSource, Map<EntityClass<unknown>, Shape<unknown>>>();
+
+export function shapeOf<T>(ds: DataSource, entity: EntityClass<T>): Shape<T> {
+  let perSource = shapes.get(ds);
+  if (!perSource) shapes.set(ds, (perSource = new Map()));
+  const known = perSource.get(entity);
+  if (known) return known as Shape<T>;
+  const metadata = ds.getMetadata(entity);
+  const columns = metadata.columns
+    .filter((c) => c.isSelect && !c.isVirtual && !c.isVirtualProperty)
+    .map((c) => ({
+      meta: c,
+      name: c.databaseName,
+      property: c.propertyName,
+      embedded: c.embeddedMetadata !== undefined,
+      convert: c.transformer !== undefined || !PASS_THROUGH.has(c.type),
+    }));
+  const byProperty = new Map(metadata.columns.map((c) => [c.propertyPath, c.databaseName]));
+  const prototype = entity.prototype as object;
+  const driver = ds.driver;
+  const shape: Shape<T> = {
+    table: metadata.tablePath.split('.').map(quote).join('.'),
+    select: (alias) =>
+      columns.map((c) => `${quote(alias)}.${quote(c.name)} AS ${quote(`${alias}.${c.name}`)}`).join(', '),
+    column(property) {
+      const name = byProperty.get(property);
+      if (!name) throw new Error(`${metadata.name} has no column for ${property}`);
+      return quote(name);
+    },
+    hydrate(row, alias) {
+      const target = Object.create(prototype) as Record<string, unknown>;
+      for (const c of columns) {
+        let value = row[`${alias}.${c.name}`];
+        if (value === undefined) continue;
+        if (c.convert) value = driver.prepareHydratedValue(value, c.meta);
+        if (c.embedded) c.meta.setEntityValue(target, value);
+        else target[c.property] = value;
+      }
+      return target as T;
+    },
+  };
+  perSource.set(entity, shape as Shape<unknown>);
+  return shape;
+}
