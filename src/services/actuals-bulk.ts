@@ -1,9 +1,8 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PlanValueData } from '../domain/plan-value.types';
-import { Indicator, Plan, Target } from '../entities';
 import { userError } from '../graphql/errors';
-import { checkActualInput, type InputProblem } from './actuals';
+import { checkActualInput, type IndicatorForWrite, type InputProblem } from './actuals';
 import type { User } from './auth';
 
 // Many actuals checked and written set-based: a fixed number of statements whatever the row count
@@ -48,7 +47,7 @@ interface CurrentActual {
 }
 
 interface Loaded {
-  indicators: Map<number, { indicator: Indicator; plan: Plan; cells: PlanValueData[] }>;
+  indicators: Map<number, IndicatorForWrite>;
   actuals: Map<string, CurrentActual>;
   /** Measures of each indicator; only loaded for a token limited to measures. */
   measures: Map<number, number[]> | null;
@@ -64,30 +63,54 @@ interface PendingRevision {
   value: PlanValueData;
 }
 
+interface TargetRow {
+  indicator_id: number;
+  value_raw: string;
+  value_kind: PlanValueData['kind'];
+  value_number: number | null;
+  value_unit: string | null;
+  value_comparator: PlanValueData['comparator'];
+  value_text: string | null;
+  value_note: string | null;
+}
+
 const key = (indicatorId: number, fiscalYear: number) => `${indicatorId}:${fiscalYear}`;
 
 /** Everything the checks need for the rows' indicators, in five statements (four for an unscoped token). */
 async function load(m: EntityManager, user: User, ids: number[], lock: boolean): Promise<Loaded> {
-  const indicators = await m.getRepository(Indicator).createQueryBuilder('i').where('i.id = ANY(:ids)', { ids }).getMany();
-  const planIds = [...new Set(indicators.map((i) => i.planId))];
-  const plans = new Map(
-    (await m.getRepository(Plan).createQueryBuilder('p').where('p.id = ANY(:planIds)', { planIds }).getMany()).map(
-      (p) => [p.id, p],
-    ),
-  );
-  const targets = await m
-    .getRepository(Target)
-    .createQueryBuilder('t')
-    .where('t.indicator_id = ANY(:ids)', { ids })
-    .orderBy('t.indicator_id')
-    .addOrderBy('t.fiscal_year')
-    .getMany();
+  // Plain SQL, no entity hydration: thousands of target rows become plain values in one short step.
+  const indicators = (await m.query(
+    `SELECT i.id, i.name, i.unit, p.id AS plan_id, p.code, p.base_year, p.final_year
+       FROM indicator i JOIN plan p ON p.id = i.plan_id WHERE i.id = ANY($1)`,
+    [ids],
+  )) as { id: number; name: string; unit: string | null; plan_id: number; code: string; base_year: number; final_year: number }[];
+  const targets = (await m.query(
+    `SELECT indicator_id, value_raw, value_kind, value_number, value_unit, value_comparator, value_text, value_note
+       FROM target WHERE indicator_id = ANY($1) ORDER BY indicator_id, fiscal_year`,
+    [ids],
+  )) as TargetRow[];
   const cells = new Map<number, PlanValueData[]>();
-  for (const t of targets) cells.set(t.indicatorId, [...(cells.get(t.indicatorId) ?? []), t.value]);
+  for (const t of targets) {
+    const list = cells.get(t.indicator_id) ?? [];
+    list.push({
+      raw: t.value_raw,
+      kind: t.value_kind,
+      number: t.value_number,
+      unit: t.value_unit,
+      comparator: t.value_comparator,
+      text: t.value_text,
+      note: t.value_note,
+    });
+    cells.set(t.indicator_id, list);
+  }
   const byId = new Map(
-    indicators.map((indicator) => [
-      indicator.id,
-      { indicator, plan: plans.get(indicator.planId)!, cells: cells.get(indicator.id) ?? [] },
+    indicators.map((i): [number, IndicatorForWrite] => [
+      i.id,
+      {
+        indicator: { id: i.id, name: i.name, unit: i.unit },
+        plan: { id: i.plan_id, code: i.code, baseYear: i.base_year, finalYear: i.final_year },
+        cells: cells.get(i.id) ?? [],
+      },
     ]),
   );
   // The real run locks the actuals it may revise, as recordActual's lockActual does one at a time.
