@@ -83,7 +83,15 @@ async function load(m: EntityManager, user: User, ids: number[], lock: boolean):
     `SELECT i.id, i.name, i.unit, p.id AS plan_id, p.code, p.base_year, p.final_year
        FROM indicator i JOIN plan p ON p.id = i.plan_id WHERE i.id = ANY($1)`,
     [ids],
-  )) as { id: number; name: string; unit: string | null; plan_id: number; code: string; base_year: number; final_year: number }[];
+  )) as {
+    id: number;
+    name: string;
+    unit: string | null;
+    plan_id: number;
+    code: string;
+    base_year: number;
+    final_year: number;
+  }[];
   const targets = (await m.query(
     `SELECT indicator_id, value_raw, value_kind, value_number, value_unit, value_comparator, value_text, value_note
        FROM target WHERE indicator_id = ANY($1) ORDER BY indicator_id, fiscal_year`,
@@ -172,7 +180,11 @@ function checkRow(
     fail(null, 'NOT_FOUND', `No indicator with ID ${row.indicatorGlobalId}.`);
     return { outcome: 'failed' };
   }
-  const { problems, value } = checkActualInput(target, { fiscalYear: row.fiscalYear, value: row.value, note: row.note });
+  const { problems, value } = checkActualInput(target, {
+    fiscalYear: row.fiscalYear,
+    value: row.value,
+    note: row.note,
+  });
   if (problems.length > 0 || !value) {
     reportProblems(problems, fail);
     return { outcome: 'failed' };
@@ -229,7 +241,10 @@ function checkRow(
   return { outcome: 'revised', pending: { index, name, row, actual, revision: actual.revision, value } };
 }
 
-function reportProblems(problems: InputProblem[], fail: (column: string | null, code: string, message: string) => void) {
+function reportProblems(
+  problems: InputProblem[],
+  fail: (column: string | null, code: string, message: string) => void,
+) {
   if (problems.length === 0) fail(null, 'BAD_USER_INPUT', '');
   for (const p of problems) fail(p.field === 'fiscalYear' ? 'fiscal_year' : p.field, p.code, p.message);
 }
