@@ -31,7 +31,7 @@ export interface BulkProblem {
 export type BulkOutcome = 'created' | 'revised' | 'unchanged' | 'failed';
 
 /** Rows checked between two pauses, so a large file never holds the event loop for long. */
-export const CHECK_CHUNK = 250;
+export const CHECK_CHUNK = 100;
 
 interface CurrentActual {
   /** Null until the actual is inserted. */
@@ -65,6 +65,7 @@ interface PendingRevision {
 
 interface TargetRow {
   indicator_id: number;
+  fiscal_year: number;
   value_raw: string;
   value_kind: PlanValueData['kind'];
   value_number: number | null;
@@ -74,16 +75,22 @@ interface TargetRow {
   value_note: string | null;
 }
 
+/**
+ * The rows of a query as one JSON value: thousands of rows cross the driver as one text instead of row
+ * by row (≈10× faster on PGlite, where decoding the rows holds the event loop).
+ */
+async function jsonRows<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+  const [{ rows }] = (await m.query(`SELECT coalesce(json_agg(q), '[]')::text AS rows FROM (${sql}) q`, params)) as {
+    rows: string;
+  }[];
+  return JSON.parse(rows) as T[];
+}
+
 const key = (indicatorId: number, fiscalYear: number) => `${indicatorId}:${fiscalYear}`;
 
 /** Everything the checks need for the rows' indicators, in five statements (four for an unscoped token). */
 async function load(m: EntityManager, user: User, ids: number[], lock: boolean): Promise<Loaded> {
-  // Plain SQL, no entity hydration: thousands of target rows become plain values in one short step.
-  const indicators = (await m.query(
-    `SELECT i.id, i.name, i.unit, p.id AS plan_id, p.code, p.base_year, p.final_year
-       FROM indicator i JOIN plan p ON p.id = i.plan_id WHERE i.id = ANY($1)`,
-    [ids],
-  )) as {
+  const indicators = await jsonRows<{
     id: number;
     name: string;
     unit: string | null;
@@ -91,12 +98,20 @@ async function load(m: EntityManager, user: User, ids: number[], lock: boolean):
     code: string;
     base_year: number;
     final_year: number;
-  }[];
-  const targets = (await m.query(
-    `SELECT indicator_id, value_raw, value_kind, value_number, value_unit, value_comparator, value_text, value_note
-       FROM target WHERE indicator_id = ANY($1) ORDER BY indicator_id, fiscal_year`,
+  }>(
+    m,
+    `SELECT i.id, i.name, i.unit, p.id AS plan_id, p.code, p.base_year, p.final_year
+       FROM indicator i JOIN plan p ON p.id = i.plan_id WHERE i.id = ANY($1)`,
     [ids],
-  )) as TargetRow[];
+  );
+  const targets = await jsonRows<TargetRow>(
+    m,
+    `SELECT indicator_id, fiscal_year, value_raw, value_kind, value_number, value_unit, value_comparator, value_text, value_note
+       FROM target WHERE indicator_id = ANY($1)`,
+    [ids],
+  );
+  // json_agg keeps a subquery's order in practice, not by contract: the cells' order is the plan's.
+  targets.sort((x, y) => x.indicator_id - y.indicator_id || x.fiscal_year - y.fiscal_year);
   const cells = new Map<number, PlanValueData[]>();
   for (const t of targets) {
     const list = cells.get(t.indicator_id) ?? [];
@@ -122,12 +137,7 @@ async function load(m: EntityManager, user: User, ids: number[], lock: boolean):
     ]),
   );
   // The real run locks the actuals it may revise, as recordActual's lockActual does one at a time.
-  const rows = (await m.query(
-    `SELECT a.id, a.plan_id, a.indicator_id, a.fiscal_year, a.revision, r.value_raw, r.note
-       FROM actual a JOIN actual_revision r ON r.actual_id = a.id AND r.revision = a.revision
-      WHERE a.indicator_id = ANY($1)${lock ? ' FOR UPDATE OF a' : ''}`,
-    [ids],
-  )) as {
+  const rows = await jsonRows<{
     id: number;
     plan_id: number;
     indicator_id: number;
@@ -135,7 +145,13 @@ async function load(m: EntityManager, user: User, ids: number[], lock: boolean):
     revision: number;
     value_raw: string;
     note: string | null;
-  }[];
+  }>(
+    m,
+    `SELECT a.id, a.plan_id, a.indicator_id, a.fiscal_year, a.revision, r.value_raw, r.note
+       FROM actual a JOIN actual_revision r ON r.actual_id = a.id AND r.revision = a.revision
+      WHERE a.indicator_id = ANY($1)${lock ? ' FOR UPDATE OF a' : ''}`,
+    [ids],
+  );
   const actuals = new Map<string, CurrentActual>();
   for (const r of rows) {
     actuals.set(key(r.indicator_id, r.fiscal_year), {
@@ -152,19 +168,20 @@ async function load(m: EntityManager, user: User, ids: number[], lock: boolean):
   let measures: Map<number, number[]> | null = null;
   if (user.measureIds !== null) {
     measures = new Map();
-    const links = (await m.query(
+    const links = await jsonRows<{ indicator_id: number; measure_id: number }>(
+      m,
       `SELECT indicator_id, measure_id FROM measure_indicator WHERE indicator_id = ANY($1)
        UNION
        SELECT pi.indicator_id, mp.measure_id FROM project_indicator pi JOIN measure_project mp ON mp.project_id = pi.project_id
         WHERE pi.indicator_id = ANY($1)`,
       [ids],
-    )) as { indicator_id: number; measure_id: number }[];
+    );
     for (const l of links) measures.set(l.indicator_id, [...(measures.get(l.indicator_id) ?? []), l.measure_id]);
   }
   return { indicators: byId, actuals, measures };
 }
 
-/** What recordActual would do with one row, given what the earlier rows did; mutates `state`. */
+/** What recordActual would do with one row, given what the earlier rows did (kept in `loaded.actuals`). */
 function checkRow(
   index: number,
   row: BulkRow,

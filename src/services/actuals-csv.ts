@@ -62,7 +62,7 @@ export function restoreCell(cell: string): string {
 }
 
 /** Characters parsed between two pauses (the event loop serves other requests in between). */
-const PARSE_CHUNK = 16_384;
+const PARSE_CHUNK = 4_096;
 
 type Records = { record: Record<string, string>; info: { lines: number } }[];
 

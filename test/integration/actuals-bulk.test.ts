@@ -158,8 +158,16 @@ describe('importActuals writes what recordActual writes', () => {
     await recordOk(a.tokens.editor, id(Q, copy), 2021, '54.0%', { note: 'n' });
   }
 
+  interface Row {
+    indicator: number;
+    fiscalYear: number;
+    value: string;
+    note: string | null;
+    expectedRevision: number | null;
+  }
+
   /** The rows of a file, as recordActual input. */
-  const input = (copy: number) => [
+  const input = (copy: number): Row[] => [
     { indicator: id(P, copy), fiscalYear: 2021, value: '87.5%', note: '見直し', expectedRevision: 1 },
     { indicator: id(P, copy), fiscalYear: 2022, value: '86.0%', note: null, expectedRevision: 3 },
     { indicator: id(Q, copy), fiscalYear: 2021, value: '54.0%', note: 'n', expectedRevision: null },
@@ -168,7 +176,7 @@ describe('importActuals writes what recordActual writes', () => {
     { indicator: id(S, copy), fiscalYear: 2021, value: '実施', note: 'a, "quoted" note', expectedRevision: null },
   ];
 
-  function toCsv(rows: ReturnType<typeof input>): string {
+  function toCsv(rows: Row[]): string {
     const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
     return [
       'indicator_id,fiscal_year,value,note,expected_revision',
@@ -250,7 +258,7 @@ describe('importActuals writes what recordActual writes', () => {
 
   it('fails every row that recordActual would refuse, with the same code and message', async () => {
     const copy = 1; // prepared by the test above
-    const rows = [
+    const rows: Row[] = [
       { indicator: id(P, copy), fiscalYear: 2021, value: '87%', note: null, expectedRevision: 1 },
       { indicator: id(P, copy), fiscalYear: 2023, value: '88件', note: null, expectedRevision: null },
       { indicator: id(P, copy), fiscalYear: 2040, value: '88件', note: null, expectedRevision: null },
