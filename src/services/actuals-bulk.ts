@@ -88,7 +88,7 @@ async function jsonRows<T>(m: EntityManager, sql: string, params: unknown[]): Pr
 
 const key = (indicatorId: number, fiscalYear: number) => `${indicatorId}:${fiscalYear}`;
 
-/** Everything the checks need for the rows' indicators, in five statements (four for an unscoped token). */
+/** Everything the checks need for the rows' indicators: three statements, a fourth for a token limited to measures, one more to lock. */
 async function load(m: EntityManager, user: User, ids: number[], lock: boolean): Promise<Loaded> {
   const indicators = await jsonRows<{
     id: number;
@@ -136,7 +136,14 @@ async function load(m: EntityManager, user: User, ids: number[], lock: boolean):
       },
     ]),
   );
-  // The real run locks the actuals it may revise, as recordActual's lockActual does one at a time.
+  // The real run first locks the actuals it may revise, as recordActual's lockActual does one at a
+  // time; the next statement then reads them as the last writer left them.
+  if (lock) {
+    await m.query(
+      'SELECT count(*) FROM (SELECT 1 FROM actual WHERE indicator_id = ANY($1) ORDER BY id FOR UPDATE) locked',
+      [ids],
+    );
+  }
   const rows = await jsonRows<{
     id: number;
     plan_id: number;
@@ -149,7 +156,7 @@ async function load(m: EntityManager, user: User, ids: number[], lock: boolean):
     m,
     `SELECT a.id, a.plan_id, a.indicator_id, a.fiscal_year, a.revision, r.value_raw, r.note
        FROM actual a JOIN actual_revision r ON r.actual_id = a.id AND r.revision = a.revision
-      WHERE a.indicator_id = ANY($1)${lock ? ' FOR UPDATE OF a' : ''}`,
+      WHERE a.indicator_id = ANY($1)`,
     [ids],
   );
   const actuals = new Map<string, CurrentActual>();

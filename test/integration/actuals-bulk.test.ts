@@ -104,8 +104,8 @@ describe('importActuals at scale', () => {
     expect(write50.report).toMatchObject({ applied: true, created: 50, errors: [] });
     expect(write500.report).toMatchObject({ applied: true, created: 500, errors: [] });
     expect(await a.revisionCount()).toBe(before + 550);
-    // + START TRANSACTION, the new actuals, their revisions, COMMIT.
-    expect(write50.statements).toBe(8);
+    // + START TRANSACTION, the lock, the new actuals, their revisions, COMMIT.
+    expect(write50.statements).toBe(9);
     expect(write500.statements).toBe(write50.statements);
   });
 
@@ -305,5 +305,26 @@ describe('importActuals writes what recordActual writes', () => {
       expect(await a.revisionCount()).toBe(before);
       if (token === scoped) expect(report.errors.map((e) => e.code)).toContain('FORBIDDEN');
     }
+  });
+
+  it('lets exactly one of two concurrent imports of the same rows win; the other is CONFLICT and writes nothing', async () => {
+    const copy = 1; // P in FY2021 is at revision 2 (the first test of this block)
+    const file = (tenth: number) =>
+      toCsv([
+        { indicator: id(P, copy), fiscalYear: 2021, value: `86.${tenth}%`, note: null, expectedRevision: 2 },
+        { indicator: id(Q, copy), fiscalYear: 2024, value: `56.${tenth}%`, note: null, expectedRevision: null },
+      ]);
+    const before = await a.revisionCount();
+    const reports = await Promise.all([importCsv(file(1), false), importCsv(file(2), false, a.tokens.editor2)]);
+    const won = reports.filter((r) => r.report.applied);
+    const lost = reports.filter((r) => !r.report.applied);
+    expect(won).toHaveLength(1);
+    expect(won[0].report).toMatchObject({ created: 1, revised: 1, errors: [] });
+    expect(lost).toHaveLength(1);
+    expect(lost[0].report.errors.map((e) => [e.line, e.code])).toEqual([
+      [2, 'CONFLICT'],
+      [3, 'CONFLICT'],
+    ]);
+    expect(await a.revisionCount()).toBe(before + 2);
   });
 });
