@@ -82,7 +82,7 @@ async function readRecords(csv: string, onHeader: (h: string[]) => string[]): Pr
     parser.once('end', resolve);
     parser.once('error', () => resolve());
   });
-  for (let at = 0; at < csv.length && !failure; ) {
+  for (let at = 0; at < csv.length && !failure;) {
     let to = Math.min(at + PARSE_CHUNK, csv.length);
     // Never split a surrogate pair: each slice is encoded to UTF-8 on its own.
     if (to < csv.length && /[\uDC00-\uDFFF]/.test(csv[to])) to += 1;
@@ -202,7 +202,11 @@ function readRow(
   if ('column' in indicator) return fail(indicator.column, indicator.code, indicator.message);
   const fiscalYear = Number(cells.fiscal_year);
   if (!/^\d{4}$/.test(cells.fiscal_year ?? '')) {
-    return fail('fiscal_year', 'BAD_USER_INPUT', `fiscal_year must be a year such as 2021, not "${cells.fiscal_year ?? ''}".`);
+    return fail(
+      'fiscal_year',
+      'BAD_USER_INPUT',
+      `fiscal_year must be a year such as 2021, not "${cells.fiscal_year ?? ''}".`,
+    );
   }
   const expected = cells.expected_revision ? Number(cells.expected_revision) : null;
   if (expected !== null && !Number.isInteger(expected)) {
