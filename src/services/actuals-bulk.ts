@@ -274,9 +274,9 @@ function reportProblems(
 }
 
 /**
- * Writes the checked revisions in three statements: new actuals, revised actuals, all revisions. A new
- * actual someone else inserted since the load is that row's CONFLICT (recordActual's lost race);
- * returns those problems, and then the caller rolls everything back.
+ * Writes the checked revisions in at most three statements: new actuals, revised actuals, all revisions.
+ * A new actual someone else inserted since the load is that row's CONFLICT (recordActual's lost race):
+ * those rows are returned, unwritten, and the caller rolls everything back.
  */
 async function write(m: EntityManager, user: User, pending: PendingRevision[]): Promise<PendingRevision[]> {
   const created = [...new Set(pending.filter((p) => p.actual.id === null).map((p) => p.actual))];
