@@ -1,10 +1,11 @@
-import { parse } from 'csv-parse/sync';
+import { setImmediate } from 'node:timers/promises';
+import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
-import { AppError } from '../domain/errors';
 import { toGlobalId } from 'graphql-relay';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext as Context } from '../context';
-import { recordActual, type InputProblem } from './actuals';
+import { AppError } from '../domain/errors';
+import { CHECK_CHUNK, recordActualsInBulk, type BulkRow } from './actuals-bulk';
 import { parseGlobalId } from './global-id';
 import { shownRevisionSql } from './visibility';
 
@@ -45,29 +46,75 @@ export interface ImportActualsReport {
   errors: CsvRowError[];
 }
 
-class Rollback extends Error {}
+/** Characters a spreadsheet reads as the start of a formula (OWASP's CSV injection list). */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+/** A cell as neutralised on export: one added quote before the quotes and formula character it began with. */
+const NEUTRALISED = /^'+[=+\-@\t\r]/;
+
+/**
+ * A cell safe to open in a spreadsheet: one beginning with = + - @ tab or CR — after any number of
+ * single quotes — gets one more single quote in front (and is quoted). The rule is reversible: on
+ * import, `restoreCell` removes exactly one leading quote from a cell of that shape, so `'=x` exported
+ * is `''=x` and comes back as `'=x`, while `'abc` is written and read as it is.
+ */
+export function neutraliseCell(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** The inverse of neutraliseCell, applied to every imported cell. */
+export function restoreCell(cell: string): string {
+  return NEUTRALISED.test(cell) ? cell.slice(1) : cell;
+}
+
+/** Characters parsed between two pauses (the event loop serves other requests in between). */
+const PARSE_CHUNK = 4_096;
+
+type Records = { record: Record<string, string>; info: { lines: number } }[];
+
+/** csv-parse fed in slices with a pause after each, so a large file never holds the event loop. */
+async function readRecords(csv: string, onHeader: (h: string[]) => string[]): Promise<Records> {
+  const parser = parse({ bom: true, columns: onHeader, skip_empty_lines: true, trim: true, info: true });
+  const records: Records = [];
+  let failure: Error | null = null;
+  parser.on('readable', () => {
+    let record: Records[number] | null;
+    while ((record = parser.read() as Records[number] | null) !== null) records.push(record);
+  });
+  parser.on('error', (error: Error) => {
+    failure ??= error;
+  });
+  const ended = new Promise<void>((resolve) => {
+    parser.once('end', resolve);
+    parser.once('error', () => resolve());
+  });
+  for (let at = 0; at < csv.length && !failure;) {
+    let to = Math.min(at + PARSE_CHUNK, csv.length);
+    // Never split a surrogate pair: each slice is encoded to UTF-8 on its own.
+    if (to < csv.length && /[\uDC00-\uDFFF]/.test(csv[to])) to += 1;
+    parser.write(csv.slice(at, to));
+    at = to;
+    await setImmediate();
+  }
+  if (!failure) parser.end();
+  await ended;
+  if (failure) {
+    throw userError('BAD_USER_INPUT', `The CSV cannot be read: ${(failure as Error).message}`, { argument: 'csv' });
+  }
+  return records;
+}
+
+type Cells = Partial<Record<Column, string>>;
 
 function normalizeName(name: string): string {
   return name.normalize('NFKC').replace(/\s+/g, '');
 }
 
-function parseCsv(csv: string): { header: Column[]; rows: { line: number; cells: Partial<Record<Column, string>> }[] } {
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+async function parseCsv(csv: string): Promise<{ header: Column[]; rows: { line: number; cells: Cells }[] }> {
   let header: string[] = [];
-  try {
-    records = parse(csv, {
-      bom: true,
-      columns: (h: string[]) => {
-        header = h.map((c) => c.trim().toLowerCase());
-        return header;
-      },
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-    }) as { record: Record<string, string>; info: { lines: number } }[];
-  } catch (error) {
-    throw userError('BAD_USER_INPUT', `The CSV cannot be read: ${(error as Error).message}`, { argument: 'csv' });
-  }
+  const records = await readRecords(csv, (h: string[]) => {
+    header = h.map((c) => c.trim().toLowerCase());
+    return header;
+  });
   const unknown = header.filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));
   if (unknown.length > 0) {
     throw userError(
@@ -93,8 +140,14 @@ function parseCsv(csv: string): { header: Column[]; rows: { line: number; cells:
   }
   return {
     header: header as Column[],
-    rows: records.map(({ record, info }) => ({ line: info.lines, cells: record as Partial<Record<Column, string>> })),
+    rows: records.map(({ record, info }) => ({ line: info.lines, cells: restoreCells(record) as Cells })),
   };
+}
+
+function restoreCells(record: Record<string, string>): Record<string, string> {
+  const cells: Record<string, string> = {};
+  for (const [column, cell] of Object.entries(record)) cells[column] = restoreCell(cell);
+  return cells;
 }
 
 async function indicatorsByName(m: EntityManager, planCodes: string[]): Promise<Map<string, number[]>> {
@@ -111,13 +164,88 @@ async function indicatorsByName(m: EntityManager, planCodes: string[]): Promise<
   return byName;
 }
 
+/** The indicator a row names, or the problem with how it names it. */
+function resolveIndicator(
+  cells: Cells,
+  names: Map<string, number[]>,
+): { globalId: string; id: number } | { column: Column; code: string; message: string } {
+  if (cells.indicator_id) {
+    try {
+      return { globalId: cells.indicator_id, id: parseGlobalId(cells.indicator_id, 'Indicator').id };
+    } catch (error) {
+      return { column: 'indicator_id', code: 'BAD_USER_INPUT', message: (error as Error).message };
+    }
+  }
+  if (cells.plan_code && cells.indicator_name) {
+    const ids = names.get(`${cells.plan_code}\u0000${normalizeName(cells.indicator_name)}`) ?? [];
+    if (ids.length === 1) return { globalId: toGlobalId('Indicator', String(ids[0])), id: ids[0] };
+    return {
+      column: 'indicator_name',
+      code: ids.length === 0 ? 'NOT_FOUND' : 'AMBIGUOUS',
+      message:
+        ids.length === 0
+          ? `No indicator named 「${cells.indicator_name}」 in plan "${cells.plan_code}".`
+          : `${ids.length} indicators are named 「${cells.indicator_name}」 in plan "${cells.plan_code}": give indicator_id instead.`,
+    };
+  }
+  return {
+    column: 'indicator_id',
+    code: 'BAD_USER_INPUT',
+    message: 'The row names no indicator (indicator_id, or plan_code and indicator_name).',
+  };
+}
+
+/** The row as recordActual input, or the problem with its cells (checks that need no database). */
+function readRow(
+  line: number,
+  cells: Cells,
+  names: Map<string, number[]>,
+  seen: Map<string, number>,
+): BulkRow | CsvRowError {
+  const fail = (column: string | null, code: string, message: string): CsvRowError => ({ line, column, code, message });
+  const indicator = resolveIndicator(cells, names);
+  if ('column' in indicator) return fail(indicator.column, indicator.code, indicator.message);
+  const fiscalYear = Number(cells.fiscal_year);
+  if (!/^\d{4}$/.test(cells.fiscal_year ?? '')) {
+    return fail(
+      'fiscal_year',
+      'BAD_USER_INPUT',
+      `fiscal_year must be a year such as 2021, not "${cells.fiscal_year ?? ''}".`,
+    );
+  }
+  const expected = cells.expected_revision ? Number(cells.expected_revision) : null;
+  if (expected !== null && !Number.isInteger(expected)) {
+    return fail(
+      'expected_revision',
+      'BAD_USER_INPUT',
+      `expected_revision must be a whole number, not "${cells.expected_revision}".`,
+    );
+  }
+  const key = `${indicator.globalId}\u0000${fiscalYear}`;
+  const earlier = seen.get(key);
+  if (earlier !== undefined) {
+    return fail(null, 'DUPLICATE_ROW', `The same indicator and fiscal year are already on line ${earlier}.`);
+  }
+  seen.set(key, line);
+  return {
+    line,
+    indicatorId: indicator.id,
+    indicatorGlobalId: indicator.globalId,
+    fiscalYear,
+    value: cells.value ?? '',
+    note: cells.note ? cells.note : null,
+    expectedRevision: expected,
+  };
+}
+
 /**
  * Validates every row and, unless `dryRun`, records them all in one transaction — or none, when any
- * row fails. Each row goes through the same path as recordActual (so a dry run checks exactly what a
- * real run would do, then rolls back). A row equal to the current value and note is left unchanged.
+ * row fails. The cells are read here; the rows are checked and written set-based (actuals-bulk.ts)
+ * with the checks recordActual makes, so a dry run reports exactly what a real run would do. A row
+ * equal to the current value and note is left unchanged.
  */
 export async function importActualsCsv(ctx: Context, csv: string, dryRun: boolean): Promise<ImportActualsReport> {
-  const { rows } = parseCsv(csv);
+  const { rows } = await parseCsv(csv);
   const report: ImportActualsReport = {
     dryRun,
     applied: false,
@@ -127,113 +255,31 @@ export async function importActualsCsv(ctx: Context, csv: string, dryRun: boolea
     unchanged: 0,
     errors: [],
   };
-  try {
-    await ctx.db.transaction(async (m) => {
-      const codes = [...new Set(rows.map((r) => r.cells.plan_code).filter((c): c is string => !!c))];
-      const names = await indicatorsByName(m, codes);
-      const seen = new Map<string, number>();
-      for (const { line, cells } of rows) {
-        const fail = (column: Column | string | null, code: string, message: string) =>
-          report.errors.push({ line, column, code, message });
-        let indicatorId: string | null = null;
-        if (cells.indicator_id) {
-          try {
-            parseGlobalId(cells.indicator_id, 'Indicator');
-            indicatorId = cells.indicator_id;
-          } catch (error) {
-            fail('indicator_id', 'BAD_USER_INPUT', (error as Error).message);
-            continue;
-          }
-        } else if (cells.plan_code && cells.indicator_name) {
-          const ids = names.get(`${cells.plan_code}\u0000${normalizeName(cells.indicator_name)}`) ?? [];
-          if (ids.length !== 1) {
-            fail(
-              'indicator_name',
-              ids.length === 0 ? 'NOT_FOUND' : 'AMBIGUOUS',
-              ids.length === 0
-                ? `No indicator named 「${cells.indicator_name}」 in plan "${cells.plan_code}".`
-                : `${ids.length} indicators are named 「${cells.indicator_name}」 in plan "${cells.plan_code}": give indicator_id instead.`,
-            );
-            continue;
-          }
-          indicatorId = toGlobalId('Indicator', String(ids[0]));
-        } else {
-          fail(
-            'indicator_id',
-            'BAD_USER_INPUT',
-            'The row names no indicator (indicator_id, or plan_code and indicator_name).',
-          );
-          continue;
-        }
-        const fiscalYear = Number(cells.fiscal_year);
-        if (!/^\d{4}$/.test(cells.fiscal_year ?? '')) {
-          fail(
-            'fiscal_year',
-            'BAD_USER_INPUT',
-            `fiscal_year must be a year such as 2021, not "${cells.fiscal_year ?? ''}".`,
-          );
-          continue;
-        }
-        const expected = cells.expected_revision ? Number(cells.expected_revision) : null;
-        if (expected !== null && !Number.isInteger(expected)) {
-          fail(
-            'expected_revision',
-            'BAD_USER_INPUT',
-            `expected_revision must be a whole number, not "${cells.expected_revision}".`,
-          );
-          continue;
-        }
-        const key = `${indicatorId}\u0000${fiscalYear}`;
-        if (seen.has(key)) {
-          fail(null, 'DUPLICATE_ROW', `The same indicator and fiscal year are already on line ${seen.get(key)}.`);
-          continue;
-        }
-        seen.set(key, line);
-        const value = cells.value ?? '';
-        const note = cells.note ? cells.note : null;
-        const { id } = parseGlobalId(indicatorId, 'Indicator');
-        const current = (await m.query(
-          `SELECT r.value_raw, r.note, a.revision FROM actual a
-             JOIN actual_revision r ON r.actual_id = a.id AND r.revision = a.revision
-            WHERE a.indicator_id = $1 AND a.fiscal_year = $2`,
-          [id, fiscalYear],
-        )) as { value_raw: string; note: string | null; revision: number }[];
-        if (current[0] && current[0].value_raw === value.trim() && (current[0].note ?? null) === note) {
-          report.unchanged += 1;
-          continue;
-        }
-        await m.query('SAVEPOINT csv_row');
-        try {
-          await recordActual(ctx, { indicatorId, fiscalYear, value, note, expectedRevision: expected }, m);
-          await m.query('RELEASE SAVEPOINT csv_row');
-          if (current[0]) report.revised += 1;
-          else report.created += 1;
-        } catch (error) {
-          // A connection lost half-way fails the rollback too: the original error says why (unavailable).
-          await m.query('ROLLBACK TO SAVEPOINT csv_row').catch(() => {
-            throw error;
-          });
-          if (!(error instanceof AppError)) throw error;
-          const code = error.code;
-          if (code === 'UNAUTHENTICATED') throw error;
-          const problems = (error.details.problems as InputProblem[] | undefined) ?? [];
-          if (problems.length === 0) fail(null, code, error.message);
-          for (const p of problems) fail(p.field === 'fiscalYear' ? 'fiscal_year' : p.field, p.code, p.message);
-        }
-      }
-      if (dryRun || report.errors.length > 0) throw new Rollback();
-      report.applied = true;
-    });
-  } catch (error) {
-    if (!(error instanceof Rollback)) throw error;
+  const codes = [...new Set(rows.map((r) => r.cells.plan_code).filter((c): c is string => !!c))];
+  const names = await indicatorsByName(ctx.db.manager, codes);
+  const seen = new Map<string, number>();
+  const early: CsvRowError[] = [];
+  const valid: BulkRow[] = [];
+  for (let i = 0; i < rows.length; i += 1) {
+    if (i > 0 && i % CHECK_CHUNK === 0) await setImmediate();
+    const read = readRow(rows[i].line, rows[i].cells, names, seen);
+    if ('indicatorId' in read) valid.push(read);
+    else early.push(read);
   }
+  // A file with a bad row writes nothing: its other rows are only checked.
+  const result = await recordActualsInBulk(ctx.db, ctx.viewer.user, valid, dryRun || early.length > 0);
+  for (const outcome of result.outcomes) if (outcome !== 'failed') report[outcome] += 1;
+  // Rows in file order, as one pass over the file reports them.
+  report.errors = [...early, ...result.problems].sort((x, y) => x.line - y.line);
+  report.applied = result.applied && report.errors.length === 0;
   return report;
 }
 
 /**
  * The plan's actuals as CSV, in the columns importActuals reads: export → edit → import round-trips.
  * Each row is the revision the caller's scope shows, and expected_revision is that revision's number
- * (the public never learns that a newer draft exists).
+ * (the public never learns that a newer draft exists). Cells a spreadsheet would run as a formula are
+ * neutralised (neutraliseCell).
  */
 export async function exportActualsCsv(ctx: Context, planCode: string, includeDrafts: boolean): Promise<string> {
   const shown = shownRevisionSql(ctx.viewer.scope(includeDrafts));
@@ -257,15 +303,17 @@ export async function exportActualsCsv(ctx: Context, planCode: string, includeDr
     revision: number;
   }[];
   return stringify(
-    rows.map((r) => [
-      toGlobalId('Indicator', String(r.indicator_id)),
-      r.plan_code,
-      r.indicator_name,
-      r.fiscal_year,
-      r.value_raw,
-      r.note ?? '',
-      r.revision,
-    ]),
-    { header: true, columns: [...CSV_COLUMNS] },
+    rows.map((r) =>
+      [
+        toGlobalId('Indicator', String(r.indicator_id)),
+        r.plan_code,
+        r.indicator_name,
+        String(r.fiscal_year),
+        r.value_raw,
+        r.note ?? '',
+        String(r.revision),
+      ].map(neutraliseCell),
+    ),
+    { header: true, columns: [...CSV_COLUMNS], quoted_match: NEUTRALISED },
   );
 }

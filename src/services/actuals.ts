@@ -79,9 +79,10 @@ export async function actualsOfIndicator(
   return views;
 }
 
-interface IndicatorForWrite {
-  indicator: Indicator;
-  plan: Plan;
+/** What the checks of a value need to know about its indicator (loaded one by one here, in bulk by actuals-bulk.ts). */
+export interface IndicatorForWrite {
+  indicator: Pick<Indicator, 'id' | 'name' | 'unit'>;
+  plan: Pick<Plan, 'id' | 'code' | 'baseYear' | 'finalYear'>;
   cells: PlanValueData[];
 }
 

