@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       trustProxyHops: config.trustProxyHops,
     },
     examplePlanCode: example?.code,
+    cors: config.corsOrigins,
   });
   log.info(
     config.production

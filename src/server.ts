@@ -13,6 +13,7 @@ import { withQueryStats, type QueryStats } from './db/query-counter';
 import type { Context } from './graphql/context';
 import { formatError, HttpError, INTERNAL_MESSAGE, unavailableError } from './http/errors';
 import { checkBatchShape } from './http/batch';
+import { applyCors, corsOrigins, type CorsOrigins } from './http/cors';
 import { readBody, parseBody } from './http/body';
 import { exampleOperations, exampleVariables } from './http/explorer';
 import { costLimitPlugin, DEFAULT_LIMITS, limitRules, type OperationLimits } from './http/limits';
@@ -47,6 +48,8 @@ export interface ServerOptions {
   readiness?: () => Promise<Readiness>;
   /** A plan code for the explorer's example variables. */
   examplePlanCode?: string;
+  /** Browser origins admitted (CORS_ORIGINS); default: http://localhost:* and http://127.0.0.1:* unless production. */
+  cors?: CorsOrigins;
 }
 
 export interface RunningServer {
@@ -77,6 +80,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const production = options.production ?? process.env.NODE_ENV === 'production';
   const limits: OperationLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const cors = corsOrigins(options.cors, production);
   const log = options.log ?? createLogger('info');
   const rateLimits =
     options.rateLimit === false ? undefined : new RateLimits(options.rateLimit ?? { perAddress: 600, perToken: 1200 });
@@ -185,7 +189,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     );
     for (const [key, value] of response.headers) res.setHeader(key, value);
     if (Array.isArray(body)) res.setHeader('cache-control', 'no-store');
-    res.setHeader('vary', 'authorization');
+    res.appendHeader('vary', 'authorization');
     if (options.exposeStatementCount) res.setHeader('x-sql-statements', String(stats.statements));
     res.statusCode = response.status ?? 200;
     if (Array.isArray(body) && res.statusCode === 400 && response.body.kind === 'complete') {
@@ -204,6 +208,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse, scope: RequestScope): Promise<void> => {
+    if (applyCors(cors, req, res)) return;
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://localhost');
