@@ -1,11 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Readiness } from './db/data-source';
@@ -15,7 +14,7 @@ import { formatError, HttpError, INTERNAL_MESSAGE, unavailableError } from './ht
 import { checkBatchShape } from './http/batch';
 import { applyCors, corsOrigins, type CorsOrigins } from './http/cors';
 import { readBody, parseBody } from './http/body';
-import { exampleOperations, exampleVariables } from './http/explorer';
+import { explorerPage } from './http/explorer-page';
 import { costLimitPlugin, DEFAULT_LIMITS, limitRules, type OperationLimits } from './http/limits';
 import { cacheHintPlugin, operationNamePlugin, statementCountPlugin, unavailableStatusPlugin } from './http/plugins';
 import { RateLimits, type RateLimitOptions } from './http/rate-limit';
@@ -81,6 +80,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const production = options.production ?? process.env.NODE_ENV === 'production';
   const limits: OperationLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const cors = corsOrigins(options.cors, production);
+  const explorer = explorerPage({ production, endpoint: GRAPHQL_PATH, examplePlanCode: options.examplePlanCode });
   const log = options.log ?? createLogger('info');
   const rateLimits =
     options.rateLimit === false ? undefined : new RateLimits(options.rateLimit ?? { perAddress: 600, perToken: 1200 });
@@ -95,7 +95,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
     });
 
-  const document = exampleOperations();
   const plugins: ApolloServerPlugin<Context>[] = [
     operationNamePlugin(),
     costLimitPlugin<Context>(options.schema, limits.cost),
@@ -104,14 +103,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ApolloServerPluginCacheControlDisabled(),
     cacheHintPlugin(PUBLIC_MAX_AGE),
     unavailableStatusPlugin(),
-    production
-      ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-      : ApolloServerPluginLandingPageLocalDefault({
-          footer: false,
-          includeCookies: false,
-          document,
-          variables: exampleVariables(document, options.examplePlanCode),
-        }),
+    // The explorer (GraphiQL, served offline) and the production page: src/http/explorer-page.ts.
+    ApolloServerPluginLandingPageDisabled(),
   ];
   if (options.exposeStatementCount) plugins.push(statementCountPlugin());
 
@@ -215,6 +208,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     } catch {
       throw new HttpError(400, 'Malformed request URL.');
     }
+    if (explorer(req, res, url)) return;
     if (url.pathname === '/healthz') {
       sendJson(res, 200, { status: 'ok' });
       return;
