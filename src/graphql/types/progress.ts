@@ -2,6 +2,7 @@ import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-gra
 import { Min } from 'class-validator';
 import { PlanValue } from '../../entities';
 import { ProgressStatus } from '../../entities/enums';
+import type { Language } from '../../domain/explanation';
 import { FiscalYear } from '../fiscal-year';
 
 @ObjectType({ description: 'How far one indicator meets its target for one fiscal year, and why.' })
@@ -27,8 +28,8 @@ export class Progress {
   })
   actual!: PlanValue | null;
 
-  @Field({ description: 'One sentence a citizen can read: the values compared, the rule used, the verdict.' })
-  explanation!: string;
+  /** The explanation in each language, served by ProgressResolver.explanation(language). */
+  explanations!: Readonly<Record<Language, string>>;
 }
 
 @ObjectType({ description: 'How many indicators have a given progress status.' })
