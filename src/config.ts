@@ -1,3 +1,4 @@
+import { parseCorsOrigins, type CorsOrigins } from './http/cors';
 import { DEFAULT_RATE_LIMITS } from './http/rate-limit';
 
 /** Process configuration, read once from the environment. */
@@ -22,6 +23,8 @@ export interface Config {
   connectTimeoutMs: number;
   /** How long SIGTERM waits for in-flight requests before closing them, in milliseconds. */
   shutdownTimeoutMs: number;
+  /** CORS_ORIGINS: browser origins admitted; undefined → localhost in development, nobody in production. */
+  corsOrigins?: CorsOrigins;
 }
 
 export class ConfigError extends Error {}
@@ -55,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
     connectTimeoutMs: integer(env, 'DB_CONNECT_TIMEOUT_MS', 5_000, 100, 600_000),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
   };
 }

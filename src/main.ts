@@ -53,11 +53,12 @@ async function main(): Promise<void> {
       trustProxyHops: config.trustProxyHops,
     },
     examplePlanCode: example?.code,
+    cors: config.corsOrigins,
   });
   log.info(
     config.production
       ? `production mode: introspection and the explorer are off; POST {"query": "{ plans { code title } }"} to ${server.url}`
-      : `GraphQL explorer: open ${server.url} in a browser (Apollo Sandbox), or POST {"query": "{ plans { code title } }"} to it`,
+      : `GraphQL explorer: open ${server.url} in a browser (GraphiQL), or POST {"query": "{ plans { code title } }"} to it`,
   );
 
   // Last, so that whoever waits for "listening on" has every start-up line already.

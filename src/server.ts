@@ -5,7 +5,9 @@ import type { DataSource } from 'typeorm';
 import type { Readiness } from './db/data-source';
 import { createApollo } from './http/apollo';
 import { Drain } from './http/draining';
+import { applyCors, corsOrigins, type CorsOrigins } from './http/cors';
 import { HttpError } from './http/errors';
+import { explorerPage } from './http/explorer-page';
 import { serveGraphql, type GraphqlRoute } from './http/graphql-route';
 import { DEFAULT_LIMITS, type OperationLimits } from './http/limits';
 import { healthz, pingReadiness, readyz } from './http/probes';
@@ -37,6 +39,8 @@ export interface ServerOptions {
   readiness?: () => Promise<Readiness>;
   /** A plan code for the explorer's example variables. */
   examplePlanCode?: string;
+  /** Browser origins admitted (CORS_ORIGINS); default: http://localhost:* and http://127.0.0.1:* unless production. */
+  cors?: CorsOrigins;
 }
 
 export interface RunningServer {
@@ -50,7 +54,7 @@ export interface RunningServer {
 }
 
 /**
- * A plain node:http server composed of src/http: the probes, the GraphQL route (Apollo behind body,
+ * A plain node:http server composed of src/http: CORS, the explorer page, the probes, the GraphQL route (Apollo behind body,
  * batch and rate limits), a request id and log line per request, and graceful draining.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -67,18 +71,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     rateLimits,
     log,
     exposeStatementCount,
-    examplePlanCode: options.examplePlanCode,
   });
+  const cors = corsOrigins(options.cors, production);
+  const explorer = explorerPage({ production, endpoint: GRAPHQL_PATH, examplePlanCode: options.examplePlanCode });
   const graphql: GraphqlRoute = { apollo, db: options.db, limits, rateLimits, exposeStatementCount };
   const drain = new Drain();
 
   const route = async (req: IncomingMessage, res: ServerResponse, scope: RequestScope): Promise<void> => {
+    if (applyCors(cors, req, res)) return;
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://localhost');
     } catch {
       throw new HttpError(400, 'Malformed request URL.');
     }
+    if (explorer(req, res, url)) return;
     if (url.pathname === '/healthz') return healthz(res);
     if (url.pathname === '/readyz') return readyz(res, readiness, drain.draining);
     if (url.pathname !== GRAPHQL_PATH) {

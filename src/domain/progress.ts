@@ -1,4 +1,7 @@
 import type { PlanValueData } from './plan-value.types';
+import { LANGUAGES, type Language, type LineReading, type ValueRole, type Wording } from './explanation';
+import { EN } from './explanation-en';
+import { JA } from './explanation-ja';
 import { normalizeText } from './text';
 import { PROGRESS_STATUSES, type Comparator, type Direction, type ProgressStatus } from './vocabulary';
 
@@ -66,6 +69,8 @@ export interface Evaluation {
   actual: PlanValueData | null;
   /** One English sentence quoting the raw values, the rule used and the outcome. */
   explanation: string;
+  /** The same sentence in every language (src/domain/explanation-*.ts); `EN` is `explanation`. */
+  explanations: Readonly<Record<Language, string>>;
 }
 
 export interface WeightedStatus {
@@ -83,11 +88,16 @@ export interface ProgressSummaryData {
 // Small helpers
 // ---------------------------------------------------------------------------------------------------------------
 
-/** A judgement: `met` is ACHIEVED (year rule) or ON_TRACK (line rule); `rule` says in words what was applied. */
-type Verdict = { judged: true; met: boolean; rule: string } | { judged: false; reason: string };
+/** Words in any language: a rule or a reason, worded when the sentence is written (src/domain/explanation.ts). */
+type Phrase = (w: Wording) => string;
 
-const judged = (met: boolean, rule: string): Verdict => ({ judged: true, met, rule });
-const notJudged = (reason: string): Verdict => ({ judged: false, reason });
+const WORDINGS: Record<Language, Wording> = { EN, JA };
+
+/** A judgement: `met` is ACHIEVED (year rule) or ON_TRACK (line rule); `rule` says in words what was applied. */
+type Verdict = { judged: true; met: boolean; rule: Phrase } | { judged: false; reason: Phrase };
+
+const judged = (met: boolean, rule: Phrase): Verdict => ({ judged: true, met, rule });
+const notJudged = (reason: Phrase): Verdict => ({ judged: false, reason });
 
 type BetterSide = 'higher' | 'lower' | null;
 
@@ -140,17 +150,16 @@ function normalizeUnit(unit: string | null): string | null {
 
 /** Null when the units agree (both absent is agreement); else the reason the numbers cannot be compared. */
 function unitProblem(
-  what: string,
+  what: ValueRole,
   value: PlanValueData,
-  otherWhat: string,
+  otherWhat: ValueRole,
   other: PlanValueData,
   ctx: Context,
-): string | null {
+): Phrase | null {
   const a = normalizeUnit(effectiveUnit(value, ctx.indicatorUnit));
   const b = normalizeUnit(effectiveUnit(other, ctx.indicatorUnit));
   if (a === b) return null;
-  const inUnit = (u: string | null): string => (u === null ? 'has no unit' : `is in ${u}`);
-  return `${what} ${value.raw} ${inUnit(a)} but ${otherWhat} ${other.raw} ${inUnit(b)}`;
+  return (w) => w.unitMismatch({ role: what, raw: value.raw, unit: a }, { role: otherWhat, raw: other.raw, unit: b });
 }
 
 /** The side that is better: an explicit ceiling or floor in the cell wins; else the indicator's direction. */
@@ -214,13 +223,19 @@ export function expectedOnLine(
   return base.value + ((target.value - base.value) * (fiscalYear - base.fiscalYear)) / span;
 }
 
+/** The sentence in every language; `explanation` is the English one. */
+function worded(sentence: Phrase): Pick<Evaluation, 'explanation' | 'explanations'> {
+  const explanations = Object.fromEntries(LANGUAGES.map((l) => [l, sentence(WORDINGS[l])])) as Record<Language, string>;
+  return { explanation: explanations.EN, explanations };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The rules
 // ---------------------------------------------------------------------------------------------------------------
 
 /** "running total, " in front of a rule, so the reader knows both sides are totals to date. */
-function withCumulative(ctx: Context, rule: string): string {
-  return ctx.cumulative ? `running total, ${rule}` : rule;
+function withCumulative(ctx: Context, rule: Phrase): Phrase {
+  return ctx.cumulative ? (w) => w.runningTotal(rule(w)) : rule;
 }
 
 /**
@@ -231,26 +246,21 @@ function withCumulative(ctx: Context, rule: string): string {
  */
 function judgeStatus(ctx: Context, actual: PlanValueData, target: PlanValueData): Verdict {
   if (actual.kind !== 'STATUS') {
-    return notJudged(`the target ${target.raw} is a status but the actual ${actual.raw} is a number`);
+    return notJudged((w) => w.statusTargetNumberActual(target.raw, actual.raw));
   }
   const a = statusText(actual);
   const t = statusText(target);
   const ta = rankIn(t, ctx.scale);
   if (a === t) {
-    return judged(
-      true,
-      ta === null
-        ? `the same status as planned; ${t} is not on the status scale, so only the same words count`
-        : 'the same status as planned',
-    );
+    return judged(true, (w) => w.sameStatus(ta === null ? t : null));
   }
   const ra = rankIn(a, ctx.scale);
-  if (ta === null) return notJudged(`the target status 「${t}」 is not on the status scale and the actual differs`);
-  if (ra === null) return notJudged(`the status 「${a}」 is not on the status scale`);
-  const ranked = (text: string, r: { word: string }): string =>
-    r.word === text ? text : `${text}, ranked as ${r.word},`;
-  const position = ra.rank > ta.rank ? 'above' : ra.rank === ta.rank ? 'level with' : 'below';
-  return judged(ra.rank >= ta.rank, `status ${ranked(a, ra)} is ${position} ${ranked(t, ta)} on the scale`);
+  if (ta === null) return notJudged((w) => w.targetStatusOffScale(t));
+  if (ra === null) return notJudged((w) => w.statusOffScale(a));
+  const position = ra.rank > ta.rank ? 'above' : ra.rank === ta.rank ? 'level' : 'below';
+  return judged(ra.rank >= ta.rank, (w) =>
+    w.statusOnScale({ text: a, word: ra.word }, position, { text: t, word: ta.word }),
+  );
 }
 
 /**
@@ -259,26 +269,28 @@ function judgeStatus(ctx: Context, actual: PlanValueData, target: PlanValueData)
  * that level instead, since the plan says it. No numeric level to hold → not evaluable.
  */
 function judgeMaintainSpan(ctx: Context, actual: PlanValueData, target: PlanValueData): Verdict {
-  let reference: { number: number; value: PlanValueData; label: string };
+  let reference: { number: number; value: PlanValueData; label: Phrase };
   if (target.number !== null) {
-    reference = { number: target.number, value: target, label: `the stated level ${show(target.number, target.unit)}` };
+    const level = show(target.number, target.unit);
+    reference = { number: target.number, value: target, label: (w) => w.statedLevel(level) };
   } else {
     const base = ctx.baseline;
     if (base === null || base.value.kind === 'STATUS' || base.value.number === null) {
-      return notJudged(
-        `the target ${target.raw} keeps the current level but the plan gives no numeric base-year estimate`,
-      );
+      return notJudged((w) => w.maintainWithoutBaseline(target.raw));
     }
     reference = {
       number: base.value.number,
       value: base.value,
-      label: `the FY${base.fiscalYear} estimate ${base.value.raw}`,
+      label: (w) => w.estimateLevel(w.year(base.fiscalYear), base.value.raw),
     };
   }
-  const units = unitProblem('the actual', actual, 'the level to keep', reference.value, ctx);
+  const units = unitProblem('actual', actual, 'level', reference.value, ctx);
   if (units !== null) return notJudged(units);
   const met = actual.number !== null && withinTolerance(actual.number, reference.number, ctx.tolerance);
-  return judged(met, withCumulative(ctx, `keep within ${percent(ctx.tolerance)} of ${reference.label}`));
+  return judged(
+    met,
+    withCumulative(ctx, (w) => w.keepWithin(percent(ctx.tolerance), reference.label(w))),
+  );
 }
 
 /**
@@ -290,33 +302,45 @@ function judgeMaintainSpan(ctx: Context, actual: PlanValueData, target: PlanValu
  * they compare directly — actuals are never summed across years.
  */
 function judgeNumber(ctx: Context, actual: PlanValueData, target: PlanValueData): Verdict {
-  const units = unitProblem('the actual', actual, 'the target', target, ctx);
+  const units = unitProblem('actual', actual, 'target', target, ctx);
   if (units !== null) return notJudged(units);
   if (actual.number === null || target.number === null) {
-    return notJudged(`the value ${actual.number === null ? actual.raw : target.raw} has no number`);
+    const raw = actual.number === null ? actual.raw : target.raw;
+    return notJudged((w) => w.noNumber(raw));
   }
   const a = actual.number;
   const t = target.number;
   const unit = normalizeUnit(effectiveUnit(target, ctx.indicatorUnit));
   const tt = show(t, unit);
-  const rule = (text: string): string => withCumulative(ctx, text);
+  const rule = (text: Phrase): Phrase => withCumulative(ctx, text);
   switch (target.comparator) {
     case 'LT':
-      return judged(a < t, rule(`a ceiling: strictly under ${tt}`));
+      return judged(
+        a < t,
+        rule((w) => w.ceiling(true, tt)),
+      );
     case 'LTE':
-      return judged(a <= t, rule(`a ceiling: at most ${tt}`));
+      return judged(
+        a <= t,
+        rule((w) => w.ceiling(false, tt)),
+      );
     case 'GT':
-      return judged(a > t, rule(`a floor: strictly over ${tt}`));
+      return judged(
+        a > t,
+        rule((w) => w.floor(true, tt)),
+      );
     case 'GTE':
-      return judged(a >= t, rule(`a floor: at least ${tt}`));
+      return judged(
+        a >= t,
+        rule((w) => w.floor(false, tt)),
+      );
     case 'APPROX': {
       const side = betterSide(ctx.direction, null);
       const within = withinTolerance(a, t, ctx.tolerance);
       const beyond = (side === 'higher' && a > t) || (side === 'lower' && a < t);
-      const about = `about ${tt} within ${percent(ctx.tolerance)}`;
       return judged(
         within || beyond,
-        rule(side === null ? `${about}, and only that counts` : `${about}, ${side} is better`),
+        rule((w) => w.about(tt, percent(ctx.tolerance), side)),
       );
     }
     case 'EQ':
@@ -325,30 +349,50 @@ function judgeNumber(ctx: Context, actual: PlanValueData, target: PlanValueData)
   }
   switch (ctx.direction) {
     case 'INCREASE':
-      return judged(a >= t, rule('higher is better'));
+      return judged(
+        a >= t,
+        rule((w) => w.higherIsBetter()),
+      );
     case 'DECREASE':
-      return judged(a <= t, rule('lower is better'));
+      return judged(
+        a <= t,
+        rule((w) => w.lowerIsBetter()),
+      );
     case 'ZERO':
       // The rule is "the actual is 0" against a 0 target. A nonzero target under a ZERO direction means the data
       // disagree (an override, a later plan revision); the plan's own number then reads as a ceiling.
-      if (t === 0) return judged(a === 0, rule('the count must stay at zero'));
-      return judged(a <= t, rule(`zero is the aim, so ${tt} is a ceiling`));
+      if (t === 0)
+        return judged(
+          a === 0,
+          rule((w) => w.stayAtZero()),
+        );
+      return judged(
+        a <= t,
+        rule((w) => w.zeroCeiling(tt)),
+      );
     case 'MAINTAIN':
-      return judged(withinTolerance(a, t, ctx.tolerance), rule(`keep within ${percent(ctx.tolerance)} of ${tt}`));
+      return judged(
+        withinTolerance(a, t, ctx.tolerance),
+        rule((w) => w.keepWithin(percent(ctx.tolerance), tt)),
+      );
     case 'NONE':
       // Hitting the planned number exactly satisfies every possible reading of the row; a miss is a success under
       // one direction and a failure under the other, and the plan does not say which, so it is not judged.
-      if (a === t) return judged(true, rule('exactly the planned value'));
-      return notJudged('the plan does not say whether more is better');
+      if (a === t)
+        return judged(
+          true,
+          rule((w) => w.exactlyPlanned()),
+        );
+      return notJudged((w) => w.noBetterSide());
   }
 }
 
 /** The year rule: the year's actual against the year's target. */
 function judgeYear(ctx: Context, actual: PlanValueData, target: PlanValueData): Verdict {
-  if (actual.kind === 'MAINTAIN') return notJudged(`the actual ${actual.raw} is a plan phrase, not an achieved value`);
+  if (actual.kind === 'MAINTAIN') return notJudged((w) => w.planPhraseActual(actual.raw));
   if (target.kind === 'STATUS') return judgeStatus(ctx, actual, target);
   if (actual.kind === 'STATUS') {
-    return notJudged(`the target ${target.raw} is a number but the actual ${actual.raw} is a status`);
+    return notJudged((w) => w.numberTargetStatusActual(target.raw, actual.raw));
   }
   if (target.kind === 'MAINTAIN') return judgeMaintainSpan(ctx, actual, target);
   return judgeNumber(ctx, actual, target);
@@ -359,7 +403,7 @@ function lineStart(ctx: Context, target: YearValue): { fiscalYear: number; numbe
   const base = ctx.baseline;
   if (base === null || base.value.kind === 'STATUS' || base.value.number === null) return null;
   if (base.fiscalYear >= target.fiscalYear) return null;
-  if (unitProblem('the estimate', base.value, 'the target', target.value, ctx) !== null) return null;
+  if (unitProblem('estimate', base.value, 'target', target.value, ctx) !== null) return null;
   return { fiscalYear: base.fiscalYear, number: base.value.number, raw: base.value.raw };
 }
 
@@ -374,11 +418,11 @@ function lineStart(ctx: Context, target: YearValue): { fiscalYear: number; numbe
  */
 function judgeLine(ctx: Context, latest: YearValue, target: YearValue): Verdict {
   const actual = latest.value;
-  if (actual.kind === 'MAINTAIN') return notJudged(`the actual ${actual.raw} is a plan phrase, not an achieved value`);
+  if (actual.kind === 'MAINTAIN') return notJudged((w) => w.planPhraseActual(actual.raw));
   if (target.value.kind !== 'QUANTITY' || actual.kind !== 'QUANTITY') return judgeYear(ctx, actual, target.value);
   if (ctx.direction === 'ZERO' && target.value.number === 0) return judgeNumber(ctx, actual, target.value);
 
-  const units = unitProblem('the actual', actual, 'the target', target.value, ctx);
+  const units = unitProblem('actual', actual, 'target', target.value, ctx);
   if (units !== null) return notJudged(units);
   const t = target.value.number;
   const a = actual.number;
@@ -387,18 +431,14 @@ function judgeLine(ctx: Context, latest: YearValue, target: YearValue): Verdict 
   if (base === null) {
     const verdict = judgeNumber(ctx, actual, target.value);
     if (!verdict.judged) return verdict;
-    return judged(
-      verdict.met,
-      `no numeric base-year estimate to draw a line from, so against the target itself: ${verdict.rule}`,
-    );
+    const rule = verdict.rule;
+    return judged(verdict.met, (w) => w.againstTargetItself(rule(w)));
   }
   if (base.number === t) {
     const verdict = judgeNumber(ctx, actual, target.value);
     if (!verdict.judged) return verdict;
-    return judged(
-      verdict.met,
-      `the FY${base.fiscalYear} estimate already equals the target, so its own rule applies: ${verdict.rule}`,
-    );
+    const rule = verdict.rule;
+    return judged(verdict.met, (w) => w.estimateEqualsTarget(w.year(base.fiscalYear), rule(w)));
   }
 
   const expected = expectedOnLine(
@@ -407,23 +447,28 @@ function judgeLine(ctx: Context, latest: YearValue, target: YearValue): Verdict 
     latest.fiscalYear,
   );
   const unit = normalizeUnit(effectiveUnit(target.value, ctx.indicatorUnit));
-  const line =
-    `a straight line from the FY${base.fiscalYear} estimate ${base.raw} to the FY${target.fiscalYear} target ` +
-    `${target.value.raw} expects ${show(expected, unit)} by FY${latest.fiscalYear}`;
-  const side = betterSide(ctx.direction, target.value.comparator);
-  if (side === 'higher')
-    return judged(a >= expected - slack(expected), withCumulative(ctx, `higher is better; ${line}`));
-  if (side === 'lower') return judged(a <= expected + slack(expected), withCumulative(ctx, `lower is better; ${line}`));
-  if (ctx.direction === 'MAINTAIN') {
-    return judged(
-      withinTolerance(a, expected, ctx.tolerance),
-      withCumulative(ctx, `within ${percent(ctx.tolerance)} counts; ${line}`),
+  const line = (reading: LineReading): Phrase =>
+    withCumulative(ctx, (w) =>
+      w.lineRule(
+        reading,
+        w.line({
+          baseYear: w.year(base.fiscalYear),
+          baseRaw: base.raw,
+          targetYear: w.year(target.fiscalYear),
+          targetRaw: target.value.raw,
+          expected: show(expected, unit),
+          byYear: w.year(latest.fiscalYear),
+        }),
+        percent(ctx.tolerance),
+      ),
     );
-  }
+  const side = betterSide(ctx.direction, target.value.comparator);
+  if (side === 'higher') return judged(a >= expected - slack(expected), line('higher'));
+  if (side === 'lower') return judged(a <= expected + slack(expected), line('lower'));
+  if (ctx.direction === 'MAINTAIN') return judged(withinTolerance(a, expected, ctx.tolerance), line('within'));
   // NONE: as in the year rule, only an exact hit can be judged without knowing which way is better.
-  if (Math.abs(a - expected) <= slack(expected))
-    return judged(true, withCumulative(ctx, `exactly on the line; ${line}`));
-  return notJudged('the plan does not say whether more is better');
+  if (Math.abs(a - expected) <= slack(expected)) return judged(true, line('exact'));
+  return notJudged((w) => w.noBetterSide());
 }
 
 /**
@@ -478,31 +523,27 @@ export function evaluateProgress(input: EvaluationInput): Evaluation {
     baseline: input.baseline,
   };
   const y = input.fiscalYear;
-  const head = `FY${y}: `;
   const target = lastFor(input.targets, y);
   const yearActual = lastFor(input.actuals, y);
 
   if (target === null) {
     const base = input.baseline;
-    const baseNote =
-      base !== null && base.fiscalYear === y
-        ? ` (its FY${y} value ${base.value.raw} is the base-year estimate, not a target)`
-        : '';
-    const reported = yearActual === null ? '' : `${yearActual.value.raw} reported, but it `;
+    const baselineRaw = base !== null && base.fiscalYear === y ? base.value.raw : null;
+    const reported = yearActual?.value.raw ?? null;
     return {
       fiscalYear: y,
       status: 'NOT_EVALUABLE',
       achievementRate: null,
       target: null,
       actual: yearActual?.value ?? null,
-      explanation: `${head}${reported}cannot be evaluated because the plan sets no target for FY${y}${baseNote}.`,
+      ...worded((w) => w.noTarget({ year: w.year(y), reported, baselineRaw })),
     };
   }
 
   if (yearActual !== null) {
     const actual = yearActual.value;
     const verdict = judgeYear(ctx, actual, target.value);
-    const against = `${head}${actual.raw} against the target ${target.value.raw}`;
+    const against = (w: Wording) => ({ year: w.year(y), actual: actual.raw, target: target.value.raw });
     if (!verdict.judged) {
       return {
         fiscalYear: y,
@@ -510,7 +551,7 @@ export function evaluateProgress(input: EvaluationInput): Evaluation {
         achievementRate: null,
         target: target.value,
         actual,
-        explanation: `${against} — cannot be evaluated because ${verdict.reason}.`,
+        ...worded((w) => w.yearNotEvaluable({ ...against(w), reason: verdict.reason(w) })),
       };
     }
     return {
@@ -519,7 +560,7 @@ export function evaluateProgress(input: EvaluationInput): Evaluation {
       achievementRate: achievementRate(ctx.direction, actual, target.value),
       target: target.value,
       actual,
-      explanation: `${against} (${verdict.rule}) — ${verdict.met ? 'achieved' : 'not achieved'}.`,
+      ...worded((w) => w.yearJudged({ ...against(w), rule: verdict.rule(w), met: verdict.met })),
     };
   }
 
@@ -531,14 +572,17 @@ export function evaluateProgress(input: EvaluationInput): Evaluation {
       achievementRate: null,
       target: target.value,
       actual: null,
-      explanation: `${head}no actual has been reported for FY${y} or any earlier year against the target ${target.value.raw} — no data yet.`,
+      ...worded((w) => w.noData({ year: w.year(y), target: target.value.raw })),
     };
   }
 
   const verdict = judgeLine(ctx, latest, target);
-  const soFar =
-    `${head}no actual yet, so the latest one, ${latest.value.raw} for FY${latest.fiscalYear}, ` +
-    `is held against the target ${target.value.raw}`;
+  const soFar = (w: Wording) => ({
+    year: w.year(y),
+    latest: latest.value.raw,
+    latestYear: w.year(latest.fiscalYear),
+    target: target.value.raw,
+  });
   if (!verdict.judged) {
     return {
       fiscalYear: y,
@@ -546,7 +590,7 @@ export function evaluateProgress(input: EvaluationInput): Evaluation {
       achievementRate: null,
       target: target.value,
       actual: latest.value,
-      explanation: `${soFar} — cannot be evaluated because ${verdict.reason}.`,
+      ...worded((w) => w.lineNotEvaluable({ ...soFar(w), reason: verdict.reason(w) })),
     };
   }
   return {
@@ -555,7 +599,7 @@ export function evaluateProgress(input: EvaluationInput): Evaluation {
     achievementRate: achievementRate(ctx.direction, latest.value, target.value),
     target: target.value,
     actual: latest.value,
-    explanation: `${soFar} (${verdict.rule}) — ${verdict.met ? 'on track' : 'behind'}.`,
+    ...worded((w) => w.lineJudged({ ...soFar(w), rule: verdict.rule(w), met: verdict.met })),
   };
 }
 

@@ -10,6 +10,7 @@ import { IndicatorResolver } from './resolvers/indicator';
 import { MeasureResolver } from './resolvers/measure';
 import { PlanResolver } from './resolvers/plan';
 import { PolicyResolver } from './resolvers/policy';
+import { ProgressResolver } from './resolvers/progress';
 import { ProjectResolver } from './resolvers/project';
 import { QueryResolver } from './resolvers/query';
 import { TargetResolver } from './resolvers/target';
@@ -27,6 +28,7 @@ export const resolvers = [
   ActualRevisionResolver,
   MutationResolver,
   ...rollupResolvers,
+  ProgressResolver,
 ] as const;
 
 /**

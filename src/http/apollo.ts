@@ -1,15 +1,13 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '../logger';
 import { minimumChargePlugin, rateLimitCharge } from './charge';
 import type { HttpContext } from './context';
 import { createFormatError, faultPlugin } from './masking';
-import { exampleOperations, exampleVariables } from './explorer';
 import { costLimitPlugin, limitRules, type OperationLimits } from './limits';
 import {
   cacheHintPlugin,
@@ -30,13 +28,11 @@ export interface ApolloOptions {
   rateLimits?: RateLimits;
   log: Logger;
   exposeStatementCount: boolean;
-  examplePlanCode?: string;
 }
 
-/** The Apollo server: limits, masking, rate-limit charges, cache headers and the landing page, as plugins. */
+/** The Apollo server: limits, masking, rate-limit charges, and cache headers, as plugins. */
 export async function createApollo(options: ApolloOptions): Promise<ApolloServer<HttpContext>> {
   const { schema, production, limits, rateLimits, log } = options;
-  const document = exampleOperations();
   const plugins: ApolloServerPlugin<HttpContext>[] = [
     operationNamePlugin(),
     faultPlugin(),
@@ -47,14 +43,8 @@ export async function createApollo(options: ApolloOptions): Promise<ApolloServer
     ApolloServerPluginCacheControlDisabled(),
     cacheHintPlugin(PUBLIC_MAX_AGE),
     unavailableStatusPlugin(),
-    production
-      ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-      : ApolloServerPluginLandingPageLocalDefault({
-          footer: false,
-          includeCookies: false,
-          document,
-          variables: exampleVariables(document, options.examplePlanCode),
-        }),
+    // The explorer (GraphiQL, served offline) and the production page: src/http/explorer-page.ts.
+    ApolloServerPluginLandingPageDisabled(),
   ];
   if (rateLimits) plugins.push(minimumChargePlugin(rateLimits));
   if (options.exposeStatementCount) plugins.push(statementCountPlugin());

@@ -65,7 +65,7 @@ export async function serveGraphql(
   );
   for (const [key, value] of response.headers) res.setHeader(key, value);
   if (Array.isArray(body)) res.setHeader('cache-control', 'no-store');
-  res.setHeader('vary', 'authorization');
+  res.appendHeader('vary', 'authorization');
   if (route.exposeStatementCount) res.setHeader('x-sql-statements', String(stats.statements));
   res.statusCode = response.status ?? 200;
   if (Array.isArray(body) && res.statusCode === 400 && response.body.kind === 'complete') {

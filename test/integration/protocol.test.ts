@@ -107,7 +107,7 @@ describe('explorer and endpoints', () => {
     const res = await fetch(app.url, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain('embeddable-sandbox');
+    expect(html).toContain('/explorer/main-');
     expect(html).toContain('WholePlan');
     expect(html).toContain('IndicatorByName');
   });
@@ -115,7 +115,7 @@ describe('explorer and endpoints', () => {
   it('production: a plain landing page, no explorer', async () => {
     const res = await fetch(prod.url, { headers: { accept: 'text/html' } });
     const html = await res.text();
-    expect(html).not.toContain('EmbeddedSandbox');
+    expect(html).not.toContain('<script');
     expect(html).not.toContain('WholePlan');
   });
 

@@ -2,6 +2,7 @@ import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-gra
 import { Min } from 'class-validator';
 import { PlanValue } from '../../entities';
 import { ProgressStatus } from '../../entities/enums';
+import type { Language } from '../../domain/explanation';
 import type { Evaluation } from '../../domain/progress';
 import type { IndicatorWeightSpec, ProgressSummaryResult } from '../../services/progress';
 import { FiscalYear, fiscalYear } from '../fiscal-year';
@@ -29,8 +30,8 @@ export class Progress {
   })
   actual!: PlanValue | null;
 
-  @Field({ description: 'One sentence a citizen can read: the values compared, the rule used, the verdict.' })
-  explanation!: string;
+  /** The explanation in each language, served by ProgressResolver.explanation(language). */
+  explanations!: Readonly<Record<Language, string>>;
 }
 
 @ObjectType({ description: 'How many indicators have a given progress status.' })

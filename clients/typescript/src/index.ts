@@ -1,0 +1,3 @@
+export * from './generated/graphql';
+export { graphql } from './generated/gql';
+export { request, GraphQLRequestError, type GraphQLErrorEntry, type RequestOptions } from './request';

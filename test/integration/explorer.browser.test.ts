@@ -1,0 +1,100 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/app';
+
+// The explorer in a real browser (Debian's chromium, driven by playwright-core) with the network limited to
+// this machine: every request to another host is aborted and recorded, and the test fails if there was one.
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const OUTPUT = join(__dirname, '..', '..', 'test-output');
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+describe('explorer in a browser (offline: loopback only)', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let page: Page;
+  const foreign: string[] = [];
+  const pageErrors: string[] = [];
+  let loadedMs = 0;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`No browser at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH).`);
+    }
+    app = await startTestApp(undefined, { examplePlanCode: 'arakawa' });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.route('**/*', async (route) => {
+      const url = new URL(route.request().url());
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && !LOOPBACK.has(url.hostname)) {
+        foreign.push(url.href);
+        await route.abort('internetdisconnected');
+        return;
+      }
+      await route.continue();
+    });
+    context.on('request', (request) => {
+      const url = new URL(request.url());
+      if (!['data:', 'blob:'].includes(url.protocol) && !LOOPBACK.has(url.hostname)) foreign.push(url.href);
+    });
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('opens GraphiQL with the example operations as tabs, their variables and the headers editor', async () => {
+    const started = Date.now();
+    const response = await page.goto(app.url);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['content-type']).toMatch(/text\/html/);
+    await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
+    for (const name of ['CovidCells', 'CovidFootnotes', 'IndicatorByName', 'MeasureDashboard', 'WholePlan']) {
+      await page.getByRole('button', { name, exact: true }).waitFor();
+    }
+    const tools = page.locator('.graphiql-editor-tool');
+    await tools.filter({ hasText: '"planCode": "arakawa"' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Headers', exact: true }).click();
+    await tools.filter({ hasText: 'Authorization' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Variables', exact: true }).click();
+    loadedMs = Date.now() - started;
+  });
+
+  it('runs an example operation and shows its result on the page', async () => {
+    const started = Date.now();
+    await page.getByRole('button', { name: 'IndicatorByName', exact: true }).click();
+    await page.locator('.graphiql-editor-tool').filter({ hasText: '"search": ""' }).waitFor({ timeout: 20_000 });
+    const answered = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && (r.request().postData() ?? '').includes('query IndicatorByName'),
+    );
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    const body = (await (await answered).json()) as {
+      data: { indicators: { totalCount: number; nodes: { id: string }[] } };
+    };
+    expect(body.data.indicators.totalCount).toBeGreaterThan(0);
+    const result = page.locator('.graphiql-response');
+    await result.filter({ hasText: `"totalCount": ${body.data.indicators.totalCount}` }).waitFor({ timeout: 20_000 });
+    await result.filter({ hasText: body.data.indicators.nodes[0].id }).waitFor();
+    const answerMs = Date.now() - started;
+    mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: join(OUTPUT, 'explorer.png') });
+    writeFileSync(join(OUTPUT, 'explorer-timings.json'), JSON.stringify({ loadedMs, answerMs }, null, 2));
+  });
+
+  it('has the docs explorer, from introspection', async () => {
+    await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
+    const docs = page.locator('.graphiql-doc-explorer');
+    await docs.getByText('Query', { exact: true }).first().click({ timeout: 20_000 });
+    await docs.getByText('indicators', { exact: true }).first().waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: join(OUTPUT, 'explorer-docs.png') });
+  });
+
+  it('asked no other host for anything and threw no error', () => {
+    expect(foreign).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
