@@ -68,7 +68,6 @@ describe('a batch shares one set of DataLoaders', () => {
     const results = batch.body as Result[];
     expect(results).toHaveLength(10);
     for (const r of results) expect(r.errors).toBeUndefined();
-    console.log(`batch of 10 indicators: ${batch.statements} SQL statements; alone: ${alone.join(', ')}`);
     expect(batch.statements).toBeLessThanOrEqual(Math.max(...alone) + 1);
   });
 
@@ -80,7 +79,6 @@ describe('a batch shares one set of DataLoaders', () => {
     const alone = await singles(ops);
     const batch = await send(ops);
     const sum = alone.reduce((a, b) => a + b, 0);
-    console.log(`mixed batch of 10: ${batch.statements} SQL statements; alone: ${alone.join(', ')} (sum ${sum})`);
     expect(batch.statements).toBeLessThanOrEqual(Math.max(...alone) + Math.min(...alone) + 1);
     expect(batch.statements).toBeLessThan(sum / 4);
   });
