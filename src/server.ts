@@ -13,6 +13,7 @@ import { withQueryStats, type QueryStats } from './db/query-counter';
 import type { Context } from './graphql/context';
 import { formatError, HttpError, INTERNAL_MESSAGE, unavailableError } from './http/errors';
 import { checkBatchShape } from './http/batch';
+import { createDashboard } from './http/dashboard';
 import { applyCors, corsOrigins, type CorsOrigins } from './http/cors';
 import { readBody, parseBody } from './http/body';
 import { exampleOperations, exampleVariables } from './http/explorer';
@@ -50,6 +51,8 @@ export interface ServerOptions {
   examplePlanCode?: string;
   /** Browser origins admitted (CORS_ORIGINS); default: http://localhost:* and http://127.0.0.1:* unless production. */
   cors?: CorsOrigins;
+  /** The built dashboard served at / (default: dist/dashboard, see src/http/dashboard.ts). */
+  dashboardDir?: string;
 }
 
 export interface RunningServer {
@@ -81,6 +84,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const production = options.production ?? process.env.NODE_ENV === 'production';
   const limits: OperationLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const cors = corsOrigins(options.cors, production);
+  const dashboard = createDashboard(options.dashboardDir);
   const log = options.log ?? createLogger('info');
   const rateLimits =
     options.rateLimit === false ? undefined : new RateLimits(options.rateLimit ?? { perAddress: 600, perToken: 1200 });
@@ -229,6 +233,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     if (url.pathname !== GRAPHQL_PATH) {
+      if (dashboard.serve(req, res, url)) return;
       throw new HttpError(404, `Not found. The GraphQL endpoint is ${GRAPHQL_PATH}.`, 'NOT_FOUND');
     }
     if (draining) {
