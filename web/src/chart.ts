@@ -59,7 +59,7 @@ function stepChart(lang: Lang, rows: YearRow[], title: string, description: stri
     width: 640,
     height: 60 + 26 * domain.length,
     marginLeft: 90,
-    x: { type: 'point', domain: rows.map((r) => r.fy.year), tickFormat: tick(lang, rows), label: null, padding: 0.3 },
+    x: { type: 'band', domain: rows.map((r) => r.fy.year), tickFormat: tick(lang, rows), label: null, padding: 0.5 },
     y: { type: 'point', domain, label: t.stepScale, grid: true },
     marks: [
       Plot.line(targets, { x: 'year', y: 'level', curve: 'step-after', stroke: COLORS.target, strokeDasharray: '4 3' }),
@@ -135,7 +135,7 @@ function quantityChart(
     width: 640,
     height: 260,
     marginLeft: 64,
-    x: { type: 'point', domain: rows.map((r) => r.fy.year), tickFormat: tick(lang, rows), label: null, padding: 0.3 },
+    x: { type: 'band', domain: rows.map((r) => r.fy.year), tickFormat: tick(lang, rows), label: null, padding: 0.5 },
     y: { domain: [0, top], grid: true, label: indicator.unit ?? null, nice: true },
     marks: [
       Plot.ruleY([0]),
@@ -187,5 +187,13 @@ export function renderChart(
 ): Element {
   const title = labels(lang).chartOf(indicator.name);
   const numeric = rows.some((r) => (r.baseline ?? r.target ?? r.actual)?.kind === 'QUANTITY');
-  return numeric ? quantityChart(lang, indicator, rows, title, description) : stepChart(lang, rows, title, description);
+  const chart = numeric
+    ? quantityChart(lang, indicator, rows, title, description)
+    : stepChart(lang, rows, title, description);
+  // One image with a label and a description (the text summary; the table is the full alternative):
+  // Plot's per-mark aria-labels on <g> would be read as a maze of unnamed groups.
+  chart.setAttribute('role', 'img');
+  for (const part of chart.querySelectorAll('[aria-label]')) part.removeAttribute('aria-label');
+  for (const group of chart.querySelectorAll(':scope > g')) group.setAttribute('aria-hidden', 'true');
+  return chart;
 }

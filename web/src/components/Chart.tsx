@@ -17,7 +17,10 @@ export function Chart(props: { lang: Lang; indicator: DashboardIndicatorFragment
         if (cancelled || !holder.current) return;
         holder.current.replaceChildren(renderChart(props.lang, props.indicator, props.rows, props.summary));
       })
-      .catch(() => setFailed(true));
+      .catch((error: unknown) => {
+        console.error(error);
+        setFailed(true);
+      });
     return () => {
       cancelled = true;
     };
