@@ -188,8 +188,8 @@ describe('dashboard in a browser', () => {
   it('keyboard: the skip link comes first and moves to the main content', async () => {
     await visit('/?year=2021', 'overview-keyboard');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip');
+    expect(await page.evaluate('document.activeElement?.className')).toBe('skip');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('main');
   });
 });

@@ -81,7 +81,7 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   // evaluate, not a script tag: the page's CSP admits our own scripts only.
   await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run();
     return result.violations.map((v) => ({
       id: v.id,

@@ -57,6 +57,7 @@ function stepChart(lang: Lang, rows: YearRow[], title: string, description: stri
     ariaLabel: title,
     ariaDescription: description,
     width: 640,
+    style: { fontSize: '12px' },
     height: 60 + 26 * domain.length,
     marginLeft: 90,
     x: { type: 'band', domain: rows.map((r) => r.fy.year), tickFormat: tick(lang, rows), label: null, padding: 0.5 },
@@ -127,18 +128,22 @@ function quantityChart(
     }
   }
   const max = Math.max(0, ...points.map((p) => p.value), ...bands.map((b) => b.high));
+  const min = Math.min(...points.map((p) => p.value), ...bands.map((b) => b.low));
   const top = max === 0 ? 1 : max * 1.15;
+  // From zero for ceilings and for values that vary a lot; otherwise zoomed in, so a ±5 % band shows.
+  const bottom = limits.length > 0 || !(min > 0) || min < max * 0.5 ? 0 : min * 0.85;
   const ofSeries = (name: string) => points.filter((p) => p.series === name);
   return Plot.plot({
     ariaLabel: title,
     ariaDescription: description,
     width: 640,
+    style: { fontSize: '12px' },
     height: 260,
     marginLeft: 64,
     x: { type: 'band', domain: rows.map((r) => r.fy.year), tickFormat: tick(lang, rows), label: null, padding: 0.5 },
-    y: { domain: [0, top], grid: true, label: indicator.unit ?? null, nice: true },
+    y: { domain: [bottom, top], grid: true, label: indicator.unit ?? null, nice: true },
     marks: [
-      Plot.ruleY([0]),
+      Plot.ruleY([bottom]),
       Plot.ruleX(bands, {
         x: 'year',
         y1: 'low',
@@ -150,7 +155,7 @@ function quantityChart(
       }),
       Plot.ruleX(
         limits.filter((l) => l.kind === 'ceiling'),
-        { x: 'year', y1: 0, y2: 'value', stroke: COLORS.band, strokeWidth: 10, strokeOpacity: 0.35 },
+        { x: 'year', y1: bottom, y2: 'value', stroke: COLORS.band, strokeWidth: 10, strokeOpacity: 0.35 },
       ),
       Plot.ruleX(
         limits.filter((l) => l.kind === 'floor'),

@@ -23,4 +23,6 @@ function App({ route }: { route: Route }) {
 const route = parseRoute(location);
 document.documentElement.lang = route.lang;
 document.title = labels(route.lang).appTitle;
-render(<App route={route} />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+root.replaceChildren(); // the static loading line of index.html
+render(<App route={route} />, root);

@@ -89,6 +89,7 @@ export function IndicatorView({
   plan,
   chart,
   headingLevel,
+  headingHidden = false,
   link,
 }: {
   lang: Lang;
@@ -96,7 +97,9 @@ export function IndicatorView({
   indicator: DashboardIndicatorFragment;
   plan: PlanYears;
   chart: boolean;
+  /** The page's own h1 names the indicator on its page: then the heading is for screen readers only. */
   headingLevel: 2 | 3 | 4;
+  headingHidden?: boolean;
   link: boolean;
 }) {
   const t = labels(lang);
@@ -110,7 +113,7 @@ export function IndicatorView({
   const footnotes = [...indicator.footnotes, ...rows.flatMap((r) => [...r.cellFootnotes, ...r.actualFootnotes])];
   return (
     <section class="indicator" aria-labelledby={`ind-${indicator.id}`} data-indicator={indicator.name}>
-      <Heading id={`ind-${indicator.id}`}>
+      <Heading id={`ind-${indicator.id}`} class={headingHidden ? 'visually-hidden' : undefined}>
         {indicator.group ? <span class="group">{indicator.group} </span> : null}
         {link ? <a href={href(indicatorPath(indicator.id), route)}>{indicator.name}</a> : indicator.name}
         <Markers lang={lang} footnotes={indicator.footnotes} scope={`${indicator.id}-row`} />

@@ -8,10 +8,9 @@ export function summarize(lang: Lang, summary: DashboardSummaryFragment): string
   const t = labels(lang);
   const count = (s: string) => summary.counts.find((c) => c.status === s)?.count ?? 0;
   const judged = summary.counts.filter((c) => JUDGED.has(c.status)).reduce((n, c) => n + c.count, 0);
+  if (summary.achievedShare == null) return `${t.indicatorsCount(summary.indicatorCount)}: ${t.noJudgement}`;
   const text = t.summary(count('ACHIEVED'), judged, summary.indicatorCount);
-  return summary.achievedShare == null
-    ? `${text} (${t.noJudgement})`
-    : `${text} (${t.achievedShare} ${percent(lang, summary.achievedShare)})`;
+  return `${text} (${t.achievedShare} ${percent(lang, summary.achievedShare)})`;
 }
 
 /**

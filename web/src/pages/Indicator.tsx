@@ -55,6 +55,7 @@ export function IndicatorPage({ route, id }: { route: Route; id: string }) {
         plan={indicator.plan}
         chart={true}
         headingLevel={2}
+        headingHidden={true}
         link={false}
       />
     </Layout>

@@ -25,6 +25,13 @@ export function MeasurePage({ route, id }: { route: Route; id: string }) {
   if (!measure || !('purpose' in measure)) return <Status route={route} message={t.notFound} />;
   const { year } = loaded;
   const fy = measure.plan.fiscalYears.find((y) => y.year === year);
+  // Footnotes already shown under an indicator's table are not repeated under the outcome table.
+  const shown = new Set(
+    measure.outcomeIndicators.flatMap((i) => [
+      ...i.footnotes.map((f) => f.id),
+      ...i.targets.flatMap((c) => c.footnotes.map((f) => f.id)),
+    ]),
+  );
   return (
     <Layout route={route} year={year} years={measure.plan.fiscalYears}>
       <p class="crumbs">
@@ -56,7 +63,7 @@ export function MeasurePage({ route, id }: { route: Route; id: string }) {
             link={true}
           />
         ))}
-        <FootnoteList lang={route.lang} footnotes={measure.footnotes} />
+        <FootnoteList lang={route.lang} footnotes={measure.footnotes.filter((f) => !shown.has(f.id))} />
       </section>
       <section aria-labelledby="projects">
         <h2 id="projects">{t.projects}</h2>
