@@ -131,6 +131,7 @@ describe('dashboard in a browser', () => {
     expect(await row.locator('.badge').textContent()).toBe('判定: 達成');
     await row.locator('[data-chart] svg').waitFor();
     await screenshot(page, 'measure-with-actual-ja');
+    await row.screenshot({ path: join(TEST_OUTPUT, 'measure-with-actual-keijo-ja.png') });
   });
 
   it("a footnote's text appears on focus; COVID-19 adjustments stand out", async () => {

@@ -143,7 +143,7 @@ function quantityChart(
     x: { type: 'band', domain: rows.map((r) => r.fy.year), tickFormat: tick(lang, rows), label: null, padding: 0.5 },
     y: { domain: [bottom, top], grid: true, label: indicator.unit ?? null, nice: true },
     marks: [
-      Plot.ruleY([bottom]),
+      bottom === 0 ? Plot.ruleY([0]) : null,
       Plot.ruleX(bands, {
         x: 'year',
         y1: 'low',
@@ -169,15 +169,29 @@ function quantityChart(
         title: (d: { kind: string }) => (d.kind === 'ceiling' ? t.legendCeiling : t.legendFloor),
       }),
       Plot.line(ofSeries(t.target), { x: 'year', y: 'value', stroke: COLORS.target, strokeDasharray: '4 3' }),
-      Plot.line(ofSeries(t.actual), { x: 'year', y: 'value', stroke: COLORS.actual, strokeWidth: 2 }),
-      Plot.dot(points, {
+      Plot.dot(
+        points.filter((p) => p.series !== t.actual),
+        {
+          x: 'year',
+          y: 'value',
+          r: 5,
+          fill: 'white',
+          stroke: (d: Point) => (d.covid ? COLORS.covid : d.series === t.baseline ? COLORS.baseline : COLORS.target),
+          strokeWidth: (d: Point) => (d.covid ? 3 : 2),
+          symbol: (d: Point) => (d.series === t.baseline ? 'square' : 'circle'),
+          title: (d: Point) => `${d.series}: ${d.raw}${d.covid ? ` (${t.covid})` : ''}`,
+        },
+      ),
+      // Actuals a little to the right of the year's target, so a met target does not hide them.
+      Plot.line(ofSeries(t.actual), { x: 'year', y: 'value', dx: 8, stroke: COLORS.actual, strokeWidth: 2 }),
+      Plot.dot(ofSeries(t.actual), {
         x: 'year',
         y: 'value',
-        r: (d: Point) => (d.series === t.actual ? 4 : 5),
-        fill: (d: Point) => (d.series === t.actual ? COLORS.actual : 'white'),
-        stroke: (d: Point) => (d.covid ? COLORS.covid : d.series === t.baseline ? COLORS.baseline : COLORS.target),
-        strokeWidth: (d: Point) => (d.covid ? 3 : 2),
-        symbol: (d: Point) => (d.series === t.baseline ? 'square' : 'circle'),
+        dx: 8,
+        r: 4.5,
+        fill: COLORS.actual,
+        stroke: (d: Point) => (d.covid ? COLORS.covid : COLORS.actual),
+        strokeWidth: (d: Point) => (d.covid ? 3 : 1),
         title: (d: Point) => `${d.series}: ${d.raw}${d.covid ? ` (${t.covid})` : ''}`,
       }),
     ],
