@@ -132,6 +132,11 @@ describe('dashboard in a browser', () => {
     await row.locator('[data-chart] svg').waitFor();
     await screenshot(page, 'measure-with-actual-ja');
     await row.screenshot({ path: join(TEST_OUTPUT, 'measure-with-actual-keijo-ja.png') });
+    await visit('/?year=2021', 'overview-with-actual');
+    expect(await page.locator('[data-measure="健全な財政運営"] .bar-text').textContent()).toBe(
+      '指標11件のうち判定できた1件中1件が達成 (達成割合 100%)',
+    );
+    await screenshot(page, 'overview-with-actual-ja');
   });
 
   it("a footnote's text appears on focus; COVID-19 adjustments stand out", async () => {
