@@ -6,6 +6,7 @@ import type { Readiness } from './db/data-source';
 import { createApollo } from './http/apollo';
 import { Drain } from './http/draining';
 import { applyCors, corsOrigins, type CorsOrigins } from './http/cors';
+import { createDashboard } from './http/dashboard';
 import { HttpError } from './http/errors';
 import { explorerPage } from './http/explorer-page';
 import { serveGraphql, type GraphqlRoute } from './http/graphql-route';
@@ -41,6 +42,8 @@ export interface ServerOptions {
   examplePlanCode?: string;
   /** Browser origins admitted (CORS_ORIGINS); default: http://localhost:* and http://127.0.0.1:* unless production. */
   cors?: CorsOrigins;
+  /** The built dashboard served at / (default: dist/dashboard, see src/http/dashboard.ts). */
+  dashboardDir?: string;
 }
 
 export interface RunningServer {
@@ -54,7 +57,7 @@ export interface RunningServer {
 }
 
 /**
- * A plain node:http server composed of src/http: CORS, the explorer page, the probes, the GraphQL route (Apollo behind body,
+ * A plain node:http server composed of src/http: CORS, the explorer page, the probes, the dashboard, the GraphQL route (Apollo behind body,
  * batch and rate limits), a request id and log line per request, and graceful draining.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -73,6 +76,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     exposeStatementCount,
   });
   const cors = corsOrigins(options.cors, production);
+  const dashboard = createDashboard(options.dashboardDir);
   const explorer = explorerPage({ production, endpoint: GRAPHQL_PATH, examplePlanCode: options.examplePlanCode });
   const graphql: GraphqlRoute = { apollo, db: options.db, limits, rateLimits, exposeStatementCount };
   const drain = new Drain();
@@ -89,6 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (url.pathname === '/healthz') return healthz(res);
     if (url.pathname === '/readyz') return readyz(res, readiness, drain.draining);
     if (url.pathname !== GRAPHQL_PATH) {
+      if (dashboard.serve(req, res, url)) return;
       throw new HttpError(404, `Not found. The GraphQL endpoint is ${GRAPHQL_PATH}.`, 'NOT_FOUND');
     }
     if (drain.draining) {

@@ -8,7 +8,7 @@ export const ROOT = join(__dirname, '..', '..');
 export const GENERATED_DIR = join(__dirname, 'src', 'generated');
 
 /**
- * GraphQL Code Generator's client preset over the checked-in schema and example operations. Documents are
+ * GraphQL Code Generator's client preset over the checked-in schema, the example operations and the dashboard's. Documents are
  * emitted as typed strings (documentMode: string), so the client needs no `graphql` package at run time.
  */
 export function codegenConfig(outDir: string = GENERATED_DIR): CodegenConfig {
@@ -16,7 +16,8 @@ export function codegenConfig(outDir: string = GENERATED_DIR): CodegenConfig {
     overwrite: true,
     silent: true,
     schema: join(ROOT, 'schema', 'schema.graphql'),
-    documents: [join(ROOT, 'schema', 'operations', '*.graphql')],
+    // The example operations, and the public dashboard's (web/) so it is typed by the same client.
+    documents: [join(ROOT, 'schema', 'operations', '*.graphql'), join(ROOT, 'web', 'src', 'operations', '*.graphql')],
     generates: {
       [`${outDir}/`]: {
         preset: 'client',

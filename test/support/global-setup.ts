@@ -7,9 +7,11 @@ import { createPGlite } from '../../src/db/pglite';
 import { openDatabase } from '../../src/db/data-source';
 import { seedBundledPlans } from '../../src/import/bundled';
 import { adminQuery, databaseUrl, env } from './database';
+import { ensureDashboardBuilt } from './dashboard-build';
 
 /** Builds the migrated, seeded database once per run; test files copy it (see database.ts). */
 export default async function globalSetup(): Promise<void> {
+  ensureDashboardBuilt();
   if (env.serverUrl) {
     const template = `plangraph_tpl_${randomBytes(6).toString('hex')}`;
     await adminQuery(`CREATE DATABASE ${template}`);

@@ -50,6 +50,13 @@ export type IndicatorKind =
   /** 実績目標: a performance target of a key project. */
   | 'OUTPUT';
 
+/** The language of a sentence the API writes (progress explanations); plan texts stay as printed. */
+export type Language =
+  /** English. */
+  | 'EN'
+  /** Japanese (日本語), with Japanese fiscal years (令和3年度). */
+  | 'JA';
+
 /** How far an indicator meets its target for a fiscal year. */
 export type ProgressStatus =
   /** The year’s actual meets the year’s target. */
@@ -131,6 +138,52 @@ export type WholePlanQueryVariables = Exact<{
 
 export type WholePlanQuery = { plan: { id: string, code: string, title: string, importWarnings: Array<string>, baseYear: { year: number, label: string, labelEn: string }, finalYear: { year: number, label: string }, fiscalYears: Array<{ year: number, label: string }>, policies: Array<{ id: string, number: number, title: string, measures: Array<{ id: string, position: number, title: string, purpose: string, policy: { number: number }, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }>, outcomeIndicators: Array<{ id: string, name: string, kind: IndicatorKind, unit: string | null, cumulative: boolean, direction: Direction, group: string | null, measures: Array<{ id: string }>, baseline: { id: string, value: { raw: string, number: number | null, unit: string | null } } | null, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }>, targets: Array<{ id: string, role: TargetRole, fiscalYear: { year: number, label: string }, value: { raw: string, kind: ValueKind, number: number | null, unit: string | null, comparator: Comparator | null, text: string | null, note: string | null }, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }> }> }>, projects: Array<{ id: string, title: string, approach: Array<string>, repostPage: number | null, measures: Array<{ id: string, title: string }>, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }>, indicators: Array<{ id: string, name: string, kind: IndicatorKind, unit: string | null, group: string | null, unlabeledCells: Array<string>, projects: Array<{ id: string }>, footnotes: Array<{ id: string, marker: string }>, targets: Array<{ id: string, role: TargetRole, fiscalYear: { year: number }, value: { raw: string, kind: ValueKind, number: number | null, unit: string | null, comparator: Comparator | null, text: string | null, note: string | null }, footnotes: Array<{ id: string, marker: string, category: FootnoteCategory }> }> }> }> }> }> } | null };
 
+export type DashboardSummaryFragment = { indicatorCount: number, achievedShare: number | null, counts: Array<{ status: ProgressStatus, count: number }> };
+
+export type DashboardFootnoteFragment = { id: string, marker: string, text: string, category: FootnoteCategory };
+
+export type DashboardValueFragment = { raw: string, kind: ValueKind, number: number | null, unit: string | null, comparator: Comparator | null, text: string | null, note: string | null };
+
+export type DashboardIndicatorFragment = { id: string, name: string, kind: IndicatorKind, unit: string | null, direction: Direction, cumulative: boolean, group: string | null, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }>, targets: Array<{ id: string, role: TargetRole, fiscalYear: { year: number, label: string, labelEn: string }, value: { raw: string, kind: ValueKind, number: number | null, unit: string | null, comparator: Comparator | null, text: string | null, note: string | null }, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }> }>, actuals: Array<{ id: string, note: string | null, fiscalYear: { year: number, label: string, labelEn: string }, value: { raw: string, kind: ValueKind, number: number | null, unit: string | null, comparator: Comparator | null, text: string | null, note: string | null }, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }> }>, progress: { status: ProgressStatus, achievementRate: number | null, explanation: string } };
+
+export type DashboardPlanFragment = { code: string, title: string, baseYear: { year: number }, finalYear: { year: number }, fiscalYears: Array<{ year: number, label: string, labelEn: string }>, planYears: Array<{ year: number }> };
+
+export type DashboardIndicatorPageQueryVariables = Exact<{
+  id: string | number;
+  year: number;
+  language: Language;
+}>;
+
+
+export type DashboardIndicatorPageQuery = { node:
+    | { id: string, name: string, kind: IndicatorKind, unit: string | null, direction: Direction, cumulative: boolean, group: string | null, plan: { code: string, title: string, baseYear: { year: number }, finalYear: { year: number }, fiscalYears: Array<{ year: number, label: string, labelEn: string }>, planYears: Array<{ year: number }> }, measures: Array<{ id: string, title: string }>, projects: Array<{ id: string, title: string, measures: Array<{ id: string, title: string }> }>, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }>, targets: Array<{ id: string, role: TargetRole, fiscalYear: { year: number, label: string, labelEn: string }, value: { raw: string, kind: ValueKind, number: number | null, unit: string | null, comparator: Comparator | null, text: string | null, note: string | null }, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }> }>, actuals: Array<{ id: string, note: string | null, fiscalYear: { year: number, label: string, labelEn: string }, value: { raw: string, kind: ValueKind, number: number | null, unit: string | null, comparator: Comparator | null, text: string | null, note: string | null }, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }> }>, progress: { status: ProgressStatus, achievementRate: number | null, explanation: string } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type DashboardMeasureQueryVariables = Exact<{
+  id: string | number;
+  year: number;
+  language: Language;
+}>;
+
+
+export type DashboardMeasureQuery = { node:
+    | { id: string, title: string, purpose: string, plan: { code: string, title: string, baseYear: { year: number }, finalYear: { year: number }, fiscalYears: Array<{ year: number, label: string, labelEn: string }>, planYears: Array<{ year: number }> }, policy: { number: number, title: string }, progress: { indicatorCount: number, achievedShare: number | null, counts: Array<{ status: ProgressStatus, count: number }> }, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }>, outcomeIndicators: Array<{ id: string, name: string, kind: IndicatorKind, unit: string | null, direction: Direction, cumulative: boolean, group: string | null, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }>, targets: Array<{ id: string, role: TargetRole, fiscalYear: { year: number, label: string, labelEn: string }, value: { raw: string, kind: ValueKind, number: number | null, unit: string | null, comparator: Comparator | null, text: string | null, note: string | null }, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }> }>, actuals: Array<{ id: string, note: string | null, fiscalYear: { year: number, label: string, labelEn: string }, value: { raw: string, kind: ValueKind, number: number | null, unit: string | null, comparator: Comparator | null, text: string | null, note: string | null }, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }> }>, progress: { status: ProgressStatus, achievementRate: number | null, explanation: string } }>, projects: Array<{ id: string, title: string, repostPage: number | null, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }>, indicators: Array<{ id: string, name: string, kind: IndicatorKind, unit: string | null, direction: Direction, cumulative: boolean, group: string | null, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }>, targets: Array<{ id: string, role: TargetRole, fiscalYear: { year: number, label: string, labelEn: string }, value: { raw: string, kind: ValueKind, number: number | null, unit: string | null, comparator: Comparator | null, text: string | null, note: string | null }, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }> }>, actuals: Array<{ id: string, note: string | null, fiscalYear: { year: number, label: string, labelEn: string }, value: { raw: string, kind: ValueKind, number: number | null, unit: string | null, comparator: Comparator | null, text: string | null, note: string | null }, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }> }>, progress: { status: ProgressStatus, achievementRate: number | null, explanation: string } }> }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type DashboardOverviewQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type DashboardOverviewQuery = { plans: Array<{ id: string, code: string, title: string, progress: { indicatorCount: number, achievedShare: number | null, counts: Array<{ status: ProgressStatus, count: number }> }, policies: Array<{ id: string, number: number, title: string, progress: { indicatorCount: number, achievedShare: number | null, counts: Array<{ status: ProgressStatus, count: number }> }, measures: Array<{ id: string, title: string, progress: { indicatorCount: number, achievedShare: number | null, counts: Array<{ status: ProgressStatus, count: number }> } }> }>, baseYear: { year: number }, finalYear: { year: number }, fiscalYears: Array<{ year: number, label: string, labelEn: string }>, planYears: Array<{ year: number }> }> };
+
+export type DashboardYearsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardYearsQuery = { plans: Array<{ fiscalYears: Array<{ year: number }> }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -149,7 +202,118 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const DashboardSummaryFragmentDoc = new TypedDocumentString(`
+    fragment DashboardSummary on ProgressSummary {
+  indicatorCount
+  achievedShare
+  counts {
+    status
+    count
+  }
+}
+    `, {"fragmentName":"DashboardSummary"}) as unknown as TypedDocumentString<DashboardSummaryFragment, unknown>;
+export const DashboardFootnoteFragmentDoc = new TypedDocumentString(`
+    fragment DashboardFootnote on Footnote {
+  id
+  marker
+  text
+  category
+}
+    `, {"fragmentName":"DashboardFootnote"}) as unknown as TypedDocumentString<DashboardFootnoteFragment, unknown>;
+export const DashboardValueFragmentDoc = new TypedDocumentString(`
+    fragment DashboardValue on PlanValue {
+  raw
+  kind
+  number
+  unit
+  comparator
+  text
+  note
+}
+    `, {"fragmentName":"DashboardValue"}) as unknown as TypedDocumentString<DashboardValueFragment, unknown>;
+export const DashboardIndicatorFragmentDoc = new TypedDocumentString(`
+    fragment DashboardIndicator on Indicator {
+  id
+  name
+  kind
+  unit
+  direction
+  cumulative
+  group
+  footnotes {
+    ...DashboardFootnote
+  }
+  targets {
+    id
+    role
+    fiscalYear {
+      year
+      label
+      labelEn
+    }
+    value {
+      ...DashboardValue
+    }
+    footnotes {
+      ...DashboardFootnote
+    }
+  }
+  actuals {
+    id
+    fiscalYear {
+      year
+      label
+      labelEn
+    }
+    value {
+      ...DashboardValue
+    }
+    note
+    footnotes {
+      ...DashboardFootnote
+    }
+  }
+  progress(fiscalYear: $year) {
+    status
+    achievementRate
+    explanation(language: $language)
+  }
+}
+    fragment DashboardFootnote on Footnote {
+  id
+  marker
+  text
+  category
+}
+fragment DashboardValue on PlanValue {
+  raw
+  kind
+  number
+  unit
+  comparator
+  text
+  note
+}`, {"fragmentName":"DashboardIndicator"}) as unknown as TypedDocumentString<DashboardIndicatorFragment, unknown>;
+export const DashboardPlanFragmentDoc = new TypedDocumentString(`
+    fragment DashboardPlan on Plan {
+  code
+  title
+  baseYear {
+    year
+  }
+  finalYear {
+    year
+  }
+  fiscalYears {
+    year
+    label
+    labelEn
+  }
+  planYears {
+    year
+  }
+}
+    `, {"fragmentName":"DashboardPlan"}) as unknown as TypedDocumentString<DashboardPlanFragment, unknown>;
 export const CovidCellsDocument = new TypedDocumentString(`
     query CovidCells($planCode: String!, $year: Int!) {
   targets(
@@ -573,3 +737,291 @@ export const WholePlanDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WholePlanQuery, WholePlanQueryVariables>;
+export const DashboardIndicatorPageDocument = new TypedDocumentString(`
+    query DashboardIndicatorPage($id: ID!, $year: Int!, $language: Language!) {
+  node(id: $id) {
+    ... on Indicator {
+      ...DashboardIndicator
+      plan {
+        ...DashboardPlan
+      }
+      measures {
+        id
+        title
+      }
+      projects {
+        id
+        title
+        measures {
+          id
+          title
+        }
+      }
+    }
+  }
+}
+    fragment DashboardFootnote on Footnote {
+  id
+  marker
+  text
+  category
+}
+fragment DashboardValue on PlanValue {
+  raw
+  kind
+  number
+  unit
+  comparator
+  text
+  note
+}
+fragment DashboardIndicator on Indicator {
+  id
+  name
+  kind
+  unit
+  direction
+  cumulative
+  group
+  footnotes {
+    ...DashboardFootnote
+  }
+  targets {
+    id
+    role
+    fiscalYear {
+      year
+      label
+      labelEn
+    }
+    value {
+      ...DashboardValue
+    }
+    footnotes {
+      ...DashboardFootnote
+    }
+  }
+  actuals {
+    id
+    fiscalYear {
+      year
+      label
+      labelEn
+    }
+    value {
+      ...DashboardValue
+    }
+    note
+    footnotes {
+      ...DashboardFootnote
+    }
+  }
+  progress(fiscalYear: $year) {
+    status
+    achievementRate
+    explanation(language: $language)
+  }
+}
+fragment DashboardPlan on Plan {
+  code
+  title
+  baseYear {
+    year
+  }
+  finalYear {
+    year
+  }
+  fiscalYears {
+    year
+    label
+    labelEn
+  }
+  planYears {
+    year
+  }
+}`) as unknown as TypedDocumentString<DashboardIndicatorPageQuery, DashboardIndicatorPageQueryVariables>;
+export const DashboardMeasureDocument = new TypedDocumentString(`
+    query DashboardMeasure($id: ID!, $year: Int!, $language: Language!) {
+  node(id: $id) {
+    ... on Measure {
+      id
+      title
+      purpose
+      plan {
+        ...DashboardPlan
+      }
+      policy {
+        number
+        title
+      }
+      progress(fiscalYear: $year) {
+        ...DashboardSummary
+      }
+      footnotes {
+        ...DashboardFootnote
+      }
+      outcomeIndicators {
+        ...DashboardIndicator
+      }
+      projects {
+        id
+        title
+        repostPage
+        footnotes {
+          ...DashboardFootnote
+        }
+        indicators {
+          ...DashboardIndicator
+        }
+      }
+    }
+  }
+}
+    fragment DashboardSummary on ProgressSummary {
+  indicatorCount
+  achievedShare
+  counts {
+    status
+    count
+  }
+}
+fragment DashboardFootnote on Footnote {
+  id
+  marker
+  text
+  category
+}
+fragment DashboardValue on PlanValue {
+  raw
+  kind
+  number
+  unit
+  comparator
+  text
+  note
+}
+fragment DashboardIndicator on Indicator {
+  id
+  name
+  kind
+  unit
+  direction
+  cumulative
+  group
+  footnotes {
+    ...DashboardFootnote
+  }
+  targets {
+    id
+    role
+    fiscalYear {
+      year
+      label
+      labelEn
+    }
+    value {
+      ...DashboardValue
+    }
+    footnotes {
+      ...DashboardFootnote
+    }
+  }
+  actuals {
+    id
+    fiscalYear {
+      year
+      label
+      labelEn
+    }
+    value {
+      ...DashboardValue
+    }
+    note
+    footnotes {
+      ...DashboardFootnote
+    }
+  }
+  progress(fiscalYear: $year) {
+    status
+    achievementRate
+    explanation(language: $language)
+  }
+}
+fragment DashboardPlan on Plan {
+  code
+  title
+  baseYear {
+    year
+  }
+  finalYear {
+    year
+  }
+  fiscalYears {
+    year
+    label
+    labelEn
+  }
+  planYears {
+    year
+  }
+}`) as unknown as TypedDocumentString<DashboardMeasureQuery, DashboardMeasureQueryVariables>;
+export const DashboardOverviewDocument = new TypedDocumentString(`
+    query DashboardOverview($year: Int!) {
+  plans {
+    id
+    ...DashboardPlan
+    progress(fiscalYear: $year) {
+      ...DashboardSummary
+    }
+    policies {
+      id
+      number
+      title
+      progress(fiscalYear: $year) {
+        ...DashboardSummary
+      }
+      measures {
+        id
+        title
+        progress(fiscalYear: $year) {
+          ...DashboardSummary
+        }
+      }
+    }
+  }
+}
+    fragment DashboardSummary on ProgressSummary {
+  indicatorCount
+  achievedShare
+  counts {
+    status
+    count
+  }
+}
+fragment DashboardPlan on Plan {
+  code
+  title
+  baseYear {
+    year
+  }
+  finalYear {
+    year
+  }
+  fiscalYears {
+    year
+    label
+    labelEn
+  }
+  planYears {
+    year
+  }
+}`) as unknown as TypedDocumentString<DashboardOverviewQuery, DashboardOverviewQueryVariables>;
+export const DashboardYearsDocument = new TypedDocumentString(`
+    query DashboardYears {
+  plans {
+    fiscalYears {
+      year
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardYearsQuery, DashboardYearsQueryVariables>;
