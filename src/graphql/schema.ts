@@ -12,6 +12,7 @@ import { PlanResolver } from './resolvers/plan';
 import { PolicyResolver } from './resolvers/policy';
 import { ProjectResolver } from './resolvers/project';
 import { QueryResolver } from './resolvers/query';
+import { reportingResolvers } from './resolvers/reporting';
 import { TargetResolver } from './resolvers/target';
 
 export const resolvers = [
@@ -27,6 +28,7 @@ export const resolvers = [
   ActualRevisionResolver,
   MutationResolver,
   ...rollupResolvers,
+  ...reportingResolvers,
 ] as const;
 
 /**
@@ -52,7 +54,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
     mutation.description =
       'Writes need a bearer token. Record what was achieved (recordActual, importActuals) and move it through ' +
       'review (submitActual, approveActual, returnActual). Errors carry extensions.code: UNAUTHENTICATED, FORBIDDEN, ' +
-      'BAD_USER_INPUT, CONFLICT, NOT_FOUND.';
+      'BAD_USER_INPUT, CONFLICT, NOT_FOUND, PERIOD_CLOSED. Close and reopen fiscal years (closeFiscalYear, ' +
+      'reopenFiscalYear) and set reporting deadlines (setReportingDeadline).';
   }
   return schema;
 }

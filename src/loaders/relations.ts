@@ -13,6 +13,8 @@ import {
   TargetFootnote,
   Actual,
   ActualRevision,
+  FiscalYearClosing,
+  PlanFiscalYear,
 } from '../entities';
 import { quote, shapeOf, type EntityClass, type Shape } from './shape';
 
@@ -52,6 +54,8 @@ function through<L, T>(
 
 export const relations = {
   policiesByPlan: children(Policy, 'planId', 'number'),
+  closingsByPlan: children(FiscalYearClosing, 'planId', 'id'),
+  fiscalYearsByPlan: children(PlanFiscalYear, 'planId', 'year'),
   measuresByPlan: children(Measure, 'planId', 'position'),
   measuresByPolicy: children(Measure, 'policyId', 'position'),
   projectsByPlan: children(Project, 'planId', 'position'),
