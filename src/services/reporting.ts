@@ -97,7 +97,13 @@ export async function reportingStatus(
     [scopeId, fiscalYear],
   )) as StateRow[];
   const closed = await isClosed(ctx, scope, fiscalYear);
-  const base = { planId: plan.id, fiscalYear, indicatorsTotal: rows.length, closed, allIndicatorIds: rows.map((r) => r.id) };
+  const base = {
+    planId: plan.id,
+    fiscalYear,
+    indicatorsTotal: rows.length,
+    closed,
+    allIndicatorIds: rows.map((r) => r.id),
+  };
   // The viewer decides: the public sees the approved revisions only, token holders the latest ones.
   if (ctx.viewer.scope(undefined) === 'approved') {
     const approvedIds = rows.filter((r) => r.approved_revision !== null).map((r) => r.id);

@@ -151,9 +151,7 @@ describe('closing a fiscal year for the whole plan', () => {
     });
     expect(code(await reopen(a.tokens.admin, 2022, 'もう一度'))).toBe('CONFLICT');
     expect((await a.move(a.tokens.editor, 'submitActual', draftId)).errors).toBeUndefined();
-    expect((await a.move(a.tokens.approver, 'approveActual', submittedId)).data!.approveActual.status).toBe(
-      'APPROVED',
-    );
+    expect((await a.move(a.tokens.approver, 'approveActual', submittedId)).data!.approveActual.status).toBe('APPROVED');
   });
 });
 
@@ -182,9 +180,9 @@ describe('closing a fiscal year for one measure', () => {
   });
 
   it('refuses an unknown measure and a measure ID of another type', async () => {
-    expect(code(await close(a.tokens.approver, 2023, { measureId: Buffer.from('Measure:999999').toString('base64') }))).toBe(
-      'NOT_FOUND',
-    );
+    expect(
+      code(await close(a.tokens.approver, 2023, { measureId: Buffer.from('Measure:999999').toString('base64') })),
+    ).toBe('NOT_FOUND');
     expect(code(await close(a.tokens.approver, 2023, { measureId: await a.indicatorId('経常収支比率') }))).toBe(
       'BAD_USER_INPUT',
     );
@@ -193,7 +191,13 @@ describe('closing a fiscal year for one measure', () => {
 
 describe('a write racing with the close', () => {
   it('either commits before the close or gets PERIOD_CLOSED and writes nothing (concurrent requests)', async () => {
-    const names = ['区政に関心がある区民の割合', '経常収支比率', '実質公債費比率', 'ツイッターの投稿回数', 'フェイスブックの投稿回数'];
+    const names = [
+      '区政に関心がある区民の割合',
+      '経常収支比率',
+      '実質公債費比率',
+      'ツイッターの投稿回数',
+      'フェイスブックの投稿回数',
+    ];
     const before = await actualCount(2024);
     const ids = await Promise.all(names.map((n) => a.indicatorId(n)));
     const [closing, ...writes] = await Promise.all([
@@ -214,7 +218,9 @@ describe('a write racing with the close', () => {
     )) as { n: number }[];
     expect(stored.n).toBe(committed);
     // After the close, nothing gets in.
-    expect(code(await a.record(a.tokens.editor, 'ホームページ訪問回数 (月平均)', 2024, '340,000回'))).toBe('PERIOD_CLOSED');
+    expect(code(await a.record(a.tokens.editor, 'ホームページ訪問回数 (月平均)', 2024, '340,000回'))).toBe(
+      'PERIOD_CLOSED',
+    );
   });
 
   if (env.serverUrl) {

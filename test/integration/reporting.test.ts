@@ -167,7 +167,10 @@ describe('counts', () => {
     const zaisei = res.data!.plan.measures.find((m) => m.title === '健全な財政運営')!.reporting;
     expect(zaisei).toMatchObject({ submitted: 1, approved: 1, draft: 0, returned: 0 });
     for (const p of res.data!.plan.policies) {
-      const expected = withTarget(2021, p.measures.map((m) => m.title));
+      const expected = withTarget(
+        2021,
+        p.measures.map((m) => m.title),
+      );
       expect([p.number, p.reporting.indicatorsTotal]).toEqual([p.number, expected.size]);
     }
   });
@@ -216,14 +219,20 @@ describe('closed', () => {
       expect((await app.gqlAs(a.tokens.approver, CLOSE, { year: 2022, measureId: m.id })).errors).toBeUndefined();
     }
     const after = await app.gql<{
-      plan: { reporting: Status; measures: { title: string; reporting: Status }[]; policies: { number: number; reporting: Status }[] };
+      plan: {
+        reporting: Status;
+        measures: { title: string; reporting: Status }[];
+        policies: { number: number; reporting: Status }[];
+      };
     }>(MEASURES.replace('plan(code: "arakawa") {', 'plan(code: "arakawa") { reporting(fiscalYear: $year) { closed }'), {
       year: 2022,
     });
     expect(after.errors).toBeUndefined();
     const closedTitles = policy.measures.map((m) => m.title);
-    for (const m of after.data!.plan.measures) expect([m.title, m.reporting.closed]).toEqual([m.title, closedTitles.includes(m.title)]);
-    for (const p of after.data!.plan.policies) expect([p.number, p.reporting.closed]).toEqual([p.number, p.number === policy.number]);
+    for (const m of after.data!.plan.measures)
+      expect([m.title, m.reporting.closed]).toEqual([m.title, closedTitles.includes(m.title)]);
+    for (const p of after.data!.plan.policies)
+      expect([p.number, p.reporting.closed]).toEqual([p.number, p.number === policy.number]);
     expect(after.data!.plan.reporting.closed).toBe(false);
 
     expect((await app.gqlAs(a.tokens.admin, CLOSE, { year: 2022 })).errors).toBeUndefined();

@@ -1,4 +1,17 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { Measure, Plan, Policy } from '../../entities';
 import { FiscalYearAction, ReportingState } from '../../entities/enums';
@@ -63,7 +76,10 @@ export class ReportingStatus {
   })
   draft!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Indicators whose actual waits for an approver. Null for the public.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Indicators whose actual waits for an approver. Null for the public.',
+  })
   submitted!: number | null;
 
   @Field(() => Int, {
@@ -139,19 +155,26 @@ export class FiscalYearResolver {
     return year.planId ? (await planWideClosing(ctx, year.planId, year.year)) !== null : false;
   }
 
-  @FieldResolver(() => DateTimeResolver, { nullable: true, description: 'When the current plan-wide closing was made.' })
+  @FieldResolver(() => DateTimeResolver, {
+    nullable: true,
+    description: 'When the current plan-wide closing was made.',
+  })
   async closedAt(@Root() year: FiscalYear, @Ctx() ctx: Context): Promise<Date | null> {
     return year.planId ? ((await planWideClosing(ctx, year.planId, year.year))?.closedAt ?? null) : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Name of the token that made the current plan-wide closing.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Name of the token that made the current plan-wide closing.',
+  })
   async closedBy(@Root() year: FiscalYear, @Ctx() ctx: Context): Promise<string | null> {
     return year.planId ? ((await planWideClosing(ctx, year.planId, year.year))?.closedBy ?? null) : null;
   }
 
   @FieldResolver(() => DateResolver, {
     nullable: true,
-    description: 'The reporting deadline of the year in the plan (setReportingDeadline). Null when none is set, and for the public.',
+    description:
+      'The reporting deadline of the year in the plan (setReportingDeadline). Null when none is set, and for the public.',
   })
   async dueDate(@Root() year: FiscalYear, @Ctx() ctx: Context): Promise<string | null> {
     if (!year.planId || ctx.viewer.scope(undefined) === 'approved') return null;
@@ -171,7 +194,10 @@ export class FiscalYearResolver {
 
 @Resolver(() => FiscalYearEvent)
 export class FiscalYearEventResolver {
-  @FieldResolver(() => Measure, { nullable: true, description: 'The measure closed or reopened; null: the whole plan.' })
+  @FieldResolver(() => Measure, {
+    nullable: true,
+    description: 'The measure closed or reopened; null: the whole plan.',
+  })
   measure(@Root() event: FiscalYearEvent, @Ctx() ctx: Context): Promise<Measure | null> {
     return event.measureId === null ? Promise.resolve(null) : ctx.loaders.measure.load(event.measureId);
   }
