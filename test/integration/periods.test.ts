@@ -265,6 +265,41 @@ describe('a write racing with the close', () => {
       }
     });
 
+    it('fails a CSV import in flight when the close commits, writing none of its rows (PostgreSQL server)', async () => {
+      const client = new Client({ connectionString: databaseUrl(env.serverUrl!, app.db.name!) });
+      await client.connect();
+      try {
+        const [{ id: planId }] = (await app.db.dataSource.query(`SELECT id FROM plan WHERE code = 'arakawa'`)) as {
+          id: number;
+        }[];
+        const before = await a.revisionCount();
+        await client.query('BEGIN');
+        await client.query('SELECT 1 FROM plan_fiscal_year WHERE plan_id = $1 AND year = 2021 FOR UPDATE', [planId]);
+        await client.query(
+          `INSERT INTO fiscal_year_closing (plan_id, fiscal_year, closed_by) VALUES ($1, 2021, 'race-test')`,
+          [planId],
+        );
+        const csv = ['plan_code,indicator_name,fiscal_year,value,note', 'arakawa,経常収支比率,2021,88.0%,'].join('\n');
+        const inFlight = app.gqlAs(a.tokens.editor, IMPORT, { csv, dryRun: false });
+        let waiting = 0;
+        for (let i = 0; i < 200 && waiting < 1; i += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 25));
+          const { rows } = await client.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          waiting = rows[0].n;
+        }
+        expect(waiting).toBe(1);
+        await client.query('COMMIT');
+        const res = await inFlight;
+        expect(code(res)).toBe('PERIOD_CLOSED');
+        expect(res.errors![0].extensions).toMatchObject({ fiscalYear: 2021 });
+        expect(await a.revisionCount()).toBe(before);
+      } finally {
+        await client.end();
+      }
+    });
+
     it('lets a write that holds the year first commit before the close (PostgreSQL server)', async () => {
       const client = new Client({ connectionString: databaseUrl(env.serverUrl!, app.db.name!) });
       await client.connect();
