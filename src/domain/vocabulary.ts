@@ -59,3 +59,11 @@ export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
 /** What an API token may do: record and submit actuals (editor), approve or return them (approver), or both (admin). */
 export const ROLES = ['editor', 'approver', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** A step in the history of a plan's fiscal year. */
+export const FISCAL_YEAR_ACTIONS = ['CLOSED', 'REOPENED'] as const;
+export type FiscalYearAction = (typeof FISCAL_YEAR_ACTIONS)[number];
+
+/** Where an indicator's actual for a fiscal year is in the reporting cycle (ReportingStatus counts one per state). */
+export const REPORTING_STATES = ['MISSING', 'DRAFT', 'SUBMITTED', 'APPROVED', 'RETURNED'] as const;
+export type ReportingState = (typeof REPORTING_STATES)[number];

@@ -4,9 +4,11 @@ import {
   ACTUAL_STATUSES,
   COMPARATORS,
   DIRECTIONS,
+  FISCAL_YEAR_ACTIONS,
   FOOTNOTE_CATEGORIES,
   INDICATOR_KINDS,
   PROGRESS_STATUSES,
+  REPORTING_STATES,
   TARGET_ROLES,
   VALUE_KINDS,
 } from '../domain/vocabulary';
@@ -134,5 +136,30 @@ export const ProgressStatus = registerVocabulary(
     NOT_EVALUABLE: {
       description: 'No rule applies (no target for the year, unknown direction …); see the explanation.',
     },
+  },
+);
+
+export type FiscalYearAction = V.FiscalYearAction;
+export const FiscalYearAction = registerVocabulary(
+  FISCAL_YEAR_ACTIONS,
+  'FiscalYearAction',
+  'A step in the history of a plan’s fiscal year.',
+  {
+    CLOSED: { description: 'Closed (for the whole plan, or for one measure): its actuals no longer change.' },
+    REOPENED: { description: 'Reopened by an admin, with a reason: its actuals may change again.' },
+  },
+);
+
+export type ReportingState = V.ReportingState;
+export const ReportingState = registerVocabulary(
+  REPORTING_STATES,
+  'ReportingState',
+  'Where an indicator’s actual for a fiscal year is in the reporting cycle (token holders’ view: the latest revision).',
+  {
+    MISSING: { description: 'No actual recorded for the year.' },
+    DRAFT: { description: 'Recorded, not yet submitted (and not returned).' },
+    SUBMITTED: { description: 'Submitted, waiting for an approver.' },
+    APPROVED: { description: 'Approved (for the public: an approved revision exists).' },
+    RETURNED: { description: 'Returned to draft by an approver, not yet submitted again.' },
   },
 );

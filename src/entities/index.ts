@@ -1,5 +1,6 @@
 import { Actual, ActualRevision } from './actual';
 import { ApiToken, ApiTokenMeasure, StatusLevel } from './api-token';
+import { FiscalYearClosing } from './fiscal-year-closing';
 import { Footnote } from './footnote';
 import { Indicator } from './indicator';
 import { IndicatorFootnote, MeasureIndicator, MeasureProject, ProjectIndicator, TargetFootnote } from './links';
@@ -13,6 +14,7 @@ import { Target } from './target';
 export { Footnote, Indicator, IndicatorFootnote, Measure, MeasureIndicator, MeasureProject, Plan, PlanFiscalYear };
 export { Policy, Project, ProjectIndicator, Target, TargetFootnote };
 export { Actual, ActualRevision, ApiToken, ApiTokenMeasure, StatusLevel };
+export { FiscalYearClosing };
 export { roles, type Role } from './api-token';
 export { PlanValue } from './plan-value';
 export { Node } from './node';
@@ -36,4 +38,5 @@ export const entities = [
   ApiToken,
   ApiTokenMeasure,
   StatusLevel,
+  FiscalYearClosing,
 ];

@@ -11,4 +11,8 @@ export class PlanFiscalYear {
 
   @Column({ name: 'label', type: 'text' })
   label!: string;
+
+  /** The reporting deadline of the year's actuals ('YYYY-MM-DD'), set by an admin; null when none is set. */
+  @Column({ name: 'due_date', type: 'date', nullable: true })
+  dueDate!: string | null;
 }

@@ -14,8 +14,17 @@ export class FiscalYear {
 
   @Field({ description: 'English label: FY2021.' })
   labelEn!: string;
+
+  /** The plan the year belongs to, where it is read in one plan's context (not a field: closed, history … use it). */
+  planId?: number | null;
 }
 
-export function fiscalYear(year: number): FiscalYear {
-  return Object.assign(new FiscalYear(), { year, label: fiscalYearLabel(year), labelEn: fiscalYearLabelEn(year) });
+/** The fiscal year `year`; with `planId`, its closing, deadline and history are the plan's (see resolvers/reporting.ts). */
+export function fiscalYear(year: number, planId: number | null = null): FiscalYear {
+  return Object.assign(new FiscalYear(), {
+    year,
+    label: fiscalYearLabel(year),
+    labelEn: fiscalYearLabelEn(year),
+    planId,
+  });
 }

@@ -13,6 +13,7 @@ import { PolicyResolver } from './resolvers/policy';
 import { ProgressResolver } from './resolvers/progress';
 import { ProjectResolver } from './resolvers/project';
 import { QueryResolver } from './resolvers/query';
+import { reportingResolvers } from './resolvers/reporting';
 import { TargetResolver } from './resolvers/target';
 
 export const resolvers = [
@@ -29,6 +30,7 @@ export const resolvers = [
   MutationResolver,
   ...rollupResolvers,
   ProgressResolver,
+  ...reportingResolvers,
 ] as const;
 
 /**
@@ -54,7 +56,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
     mutation.description =
       'Writes need a bearer token. Record what was achieved (recordActual, importActuals) and move it through ' +
       'review (submitActual, approveActual, returnActual). Errors carry extensions.code: UNAUTHENTICATED, FORBIDDEN, ' +
-      'BAD_USER_INPUT, CONFLICT, NOT_FOUND.';
+      'BAD_USER_INPUT, CONFLICT, NOT_FOUND, PERIOD_CLOSED. Close and reopen fiscal years (closeFiscalYear, ' +
+      'reopenFiscalYear) and set reporting deadlines (setReportingDeadline).';
   }
   return schema;
 }

@@ -13,6 +13,8 @@ import {
   TargetFootnote,
   Actual,
   ActualRevision,
+  FiscalYearClosing,
+  PlanFiscalYear,
 } from '../entities';
 import { quote, shapeOf, type EntityClass, type Shape } from './shape';
 
@@ -52,6 +54,8 @@ function through<L, T>(
 
 export const relations = {
   policiesByPlan: children(Policy, 'planId', 'number'),
+  closingsByPlan: children(FiscalYearClosing, 'planId', 'id'),
+  fiscalYearsByPlan: children(PlanFiscalYear, 'planId', 'year'),
   measuresByPlan: children(Measure, 'planId', 'position'),
   measuresByPolicy: children(Measure, 'policyId', 'position'),
   projectsByPlan: children(Project, 'planId', 'position'),
@@ -132,11 +136,13 @@ export function compileRelation<R extends RelationName>(ds: DataSource, name: R)
   let result: CompiledRelation<unknown>;
   if ('entity' in spec) {
     const e = shapeOf(ds, spec.entity);
+    // Ties broken by the primary key (`id`, or a composite one such as plan_fiscal_year's).
+    const keys = ds.getMetadata(spec.entity).primaryColumns.map((c) => `"e".${quote(c.databaseName)} ASC`);
     result = {
       shape: e,
       from: `${e.table} "e"`,
       parent: `"e".${e.column(spec.foreignKey)}`,
-      order: `"e".${e.column(spec.order)} ASC, "e"."id" ASC`,
+      order: [`"e".${e.column(spec.order)} ASC`, ...keys].join(', '),
     };
   } else {
     const l = shapeOf(ds, spec.link);

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { PlanValueData } from '../domain/plan-value.types';
 import { AppError } from '../domain/errors';
 import { checkActualInput, type IndicatorForWrite, type InputProblem } from './actuals';
+import { inWriteTransaction, periodClosed } from './periods';
 import type { User } from './auth';
 
 // Many actuals checked and written set-based: a fixed number of statements whatever the row count
@@ -48,6 +49,8 @@ interface CurrentActual {
 
 interface Loaded {
   indicators: Map<number, IndicatorForWrite>;
+  /** The fiscal years closed for each indicator (the database's view indicator_closed_year). */
+  closedYears: Map<number, number[]>;
   actuals: Map<string, CurrentActual>;
   /** Measures of each indicator; only loaded for a token limited to measures. */
   measures: Map<number, number[]> | null;
@@ -98,9 +101,11 @@ async function load(m: EntityManager, user: User, ids: number[], lock: boolean):
     code: string;
     base_year: number;
     final_year: number;
+    closed_years: number[];
   }>(
     m,
-    `SELECT i.id, i.name, i.unit, p.id AS plan_id, p.code, p.base_year, p.final_year
+    `SELECT i.id, i.name, i.unit, p.id AS plan_id, p.code, p.base_year, p.final_year,
+            ARRAY(SELECT DISTINCT c.fiscal_year FROM indicator_closed_year c WHERE c.indicator_id = i.id) AS closed_years
        FROM indicator i JOIN plan p ON p.id = i.plan_id WHERE i.id = ANY($1)`,
     [ids],
   );
@@ -185,7 +190,8 @@ async function load(m: EntityManager, user: User, ids: number[], lock: boolean):
     );
     for (const l of links) measures.set(l.indicator_id, [...(measures.get(l.indicator_id) ?? []), l.measure_id]);
   }
-  return { indicators: byId, actuals, measures };
+  const closedYears = new Map(indicators.map((i): [number, number[]] => [i.id, i.closed_years]));
+  return { indicators: byId, closedYears, actuals, measures };
 }
 
 /** What recordActual would do with one row, given what the earlier rows did (kept in `loaded.actuals`). */
@@ -202,6 +208,12 @@ function checkRow(
   const target = loaded.indicators.get(row.indicatorId);
   if (!target) {
     fail(null, 'NOT_FOUND', `No indicator with ID ${row.indicatorGlobalId}.`);
+    return { outcome: 'failed' };
+  }
+  // The triggers refuse the write anyway (and a close racing with the import fails it as a whole); this
+  // names the rows.
+  if (loaded.closedYears.get(row.indicatorId)?.includes(row.fiscalYear)) {
+    fail('fiscal_year', 'PERIOD_CLOSED', periodClosed(row.fiscalYear).message);
     return { outcome: 'failed' };
   }
   const { problems, value } = checkActualInput(target, {
@@ -375,7 +387,7 @@ export async function recordActualsInBulk(
   };
   if (dryRun) return run(db.manager);
   try {
-    return await db.transaction(async (m) => {
+    return await inWriteTransaction(db, async (m) => {
       const result = await run(m);
       if (result.problems.length > 0) throw new Rollback(result);
       if (result.pending.length > 0) {

@@ -10,6 +10,7 @@ import type { RequestContext } from '../context';
 import { AppError, type AppErrorCode } from '../domain/errors';
 import type { User } from './auth';
 import { parseGlobalId } from './global-id';
+import { inWriteTransaction } from './periods';
 import { footnoteVisible, viewActual, type ActualView } from './visibility';
 
 function userError(code: AppErrorCode, message: string, details: Record<string, unknown> = {}): AppError {
@@ -310,7 +311,7 @@ export async function recordActual(
     }
     return viewActual(actual, await revisionsOf(m, actual.id), 'latest')!;
   };
-  return manager ? run(manager) : ctx.db.transaction(run);
+  return manager ? run(manager) : inWriteTransaction(ctx.db, run);
 }
 
 const transitions: Record<
@@ -337,7 +338,7 @@ export async function moveActual(
       argument: 'reason',
     });
   }
-  return ctx.db.transaction(async (m) => {
+  return inWriteTransaction(ctx.db, async (m) => {
     const actual = await lockActual(m, { id });
     if (!actual) throw userError('NOT_FOUND', `No actual with ID ${actualGlobalId}.`, { argument: 'id' });
     if (step === 'submit') await assertInScope(m, user, actual.indicatorId, 'this actual');

@@ -4,6 +4,7 @@ import { shapeOf } from '../../src/loaders';
 import { createRequestContext } from '../../src/context';
 import { authenticate, createToken } from '../../src/services/auth';
 import { moveActual, recordActual } from '../../src/services/actuals';
+import { closeFiscalYear, reopenFiscalYear, setReportingDeadline } from '../../src/services/periods';
 import { openSeededCopy, type TestDatabase } from '../support/database';
 
 // The loaders build entities from raw rows themselves (src/loaders/shape.ts) because it is much faster
@@ -34,6 +35,12 @@ beforeAll(async () => {
   const id = Buffer.from(`Actual:${view.actual.id}`).toString('base64');
   await moveActual(await as(editor.token), id, 'submit');
   await moveActual(await as(approver.token), id, 'approve');
+  // Closings (one reopened: nulls and timestamps) and a deadline (a date column).
+  const admin = await as((await createToken(ds, { role: 'admin', name: 'hydration-admin' })).token);
+  await closeFiscalYear(admin, { planCode: 'arakawa', fiscalYear: 2022, reason: '決算確定' });
+  await reopenFiscalYear(admin, { planCode: 'arakawa', fiscalYear: 2022, reason: '訂正' });
+  await closeFiscalYear(admin, { planCode: 'arakawa', fiscalYear: 2023 });
+  await setReportingDeadline(admin, { planCode: 'arakawa', fiscalYear: 2022, dueDate: '2023-06-30' });
 });
 afterAll(async () => {
   await db?.close();

@@ -14,7 +14,7 @@ export class ActualResolver {
 
   @FieldResolver(() => FiscalYear, { description: 'The fiscal year the value was achieved in.' })
   fiscalYear(@Root() actual: ActualType): FiscalYear {
-    return fiscalYear(actual.view.actual.fiscalYear);
+    return fiscalYear(actual.view.actual.fiscalYear, actual.view.actual.planId);
   }
 
   @FieldResolver(() => [Footnote], { description: 'Footnotes recorded with the value (e.g. a COVID-19 effect).' })

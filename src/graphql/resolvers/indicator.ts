@@ -76,7 +76,7 @@ export class IndicatorResolver {
     for (let year = plan.baseYear; year <= plan.finalYear; year += 1) {
       const cell = targets.find((t) => t.fiscalYear === year);
       points.push({
-        fiscalYear: fiscalYear(year),
+        fiscalYear: fiscalYear(year, plan.id),
         baseline: cell?.role === 'BASELINE_ESTIMATE' ? cell.value : null,
         target: cell?.role === 'TARGET' ? cell.value : null,
         actual: actuals.find((a) => a.actual.fiscalYear === year)?.value ?? null,

@@ -12,12 +12,12 @@ export class PlanResolver {
     description: 'The base year: the 本年度(見込み) column, an estimate of its actual.',
   })
   baseYear(@Root() plan: Plan): FiscalYear {
-    return fiscalYear(plan.baseYear);
+    return fiscalYear(plan.baseYear, plan.id);
   }
 
   @FieldResolver(() => FiscalYear, { description: 'The final year of the plan (基本計画 最終年度).' })
   finalYear(@Root() plan: Plan): FiscalYear {
-    return fiscalYear(plan.finalYear);
+    return fiscalYear(plan.finalYear, plan.id);
   }
 
   @FieldResolver(() => [FiscalYear], {
@@ -25,13 +25,13 @@ export class PlanResolver {
   })
   fiscalYears(@Root() plan: Plan): FiscalYear[] {
     const years: FiscalYear[] = [];
-    for (let year = plan.baseYear; year <= plan.finalYear; year += 1) years.push(fiscalYear(year));
+    for (let year = plan.baseYear; year <= plan.finalYear; year += 1) years.push(fiscalYear(year, plan.id));
     return years;
   }
 
   @FieldResolver(() => [FiscalYear], { description: 'The years of the plan’s own period (実施計画), ascending.' })
   planYears(@Root() plan: Plan): FiscalYear[] {
-    return plan.planYears.map(fiscalYear);
+    return plan.planYears.map((year) => fiscalYear(year, plan.id));
   }
 
   @FieldResolver(() => [Policy], { description: 'The policies of the plan, by number.' })

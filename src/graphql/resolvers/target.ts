@@ -13,7 +13,7 @@ export class TargetResolver {
 
   @FieldResolver(() => FiscalYear, { description: 'The fiscal year of the cell’s column.' })
   fiscalYear(@Root() target: Target): FiscalYear {
-    return fiscalYear(target.fiscalYear);
+    return fiscalYear(target.fiscalYear, target.planId);
   }
 
   @FieldResolver(() => [Footnote], { description: 'Footnotes whose marker (※N) sits in this cell.' })
