@@ -1,4 +1,5 @@
 import { DEFAULT_RATE_LIMITS } from './http/rate-limit';
+import { DEFAULT_DISPATCHER, type DispatcherOptions } from './services/webhook-dispatcher';
 
 /** Process configuration, read once from the environment. */
 export interface Config {
@@ -22,6 +23,8 @@ export interface Config {
   connectTimeoutMs: number;
   /** How long SIGTERM waits for in-flight requests before closing them, in milliseconds. */
   shutdownTimeoutMs: number;
+  /** Webhook delivery: WEBHOOK_POLL_MS, WEBHOOK_RETRY_BASE_MS, WEBHOOK_RETRY_MAX_MS, WEBHOOK_MAX_ATTEMPTS, WEBHOOK_TIMEOUT_MS. */
+  webhooks: DispatcherOptions;
 }
 
 export class ConfigError extends Error {}
@@ -55,5 +58,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     statementTimeoutMs: integer(env, 'STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
     connectTimeoutMs: integer(env, 'DB_CONNECT_TIMEOUT_MS', 5_000, 100, 600_000),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    webhooks: {
+      ...DEFAULT_DISPATCHER,
+      pollMs: integer(env, 'WEBHOOK_POLL_MS', DEFAULT_DISPATCHER.pollMs, 10, 600_000),
+      retryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', DEFAULT_DISPATCHER.retryBaseMs, 10, 3_600_000),
+      retryMaxMs: integer(env, 'WEBHOOK_RETRY_MAX_MS', DEFAULT_DISPATCHER.retryMaxMs, 10, 86_400_000),
+      maxAttempts: integer(env, 'WEBHOOK_MAX_ATTEMPTS', DEFAULT_DISPATCHER.maxAttempts, 1, 100),
+      timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', DEFAULT_DISPATCHER.timeoutMs, 100, 600_000),
+    },
   };
 }

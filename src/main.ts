@@ -53,6 +53,8 @@ async function main(): Promise<void> {
       trustProxyHops: config.trustProxyHops,
     },
     examplePlanCode: example?.code,
+    pglite: db.pglite,
+    webhooks: config.webhooks,
   });
   log.info(
     config.production

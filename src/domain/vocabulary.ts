@@ -59,3 +59,25 @@ export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
 /** What an API token may do: record and submit actuals (editor), approve or return them (approver), or both (admin). */
 export const ROLES = ['editor', 'approver', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+
+/**
+ * What the event outbox records: a step of an actual's review, or a fiscal year closed or reopened. Webhooks
+ * subscribe to these words; subscriptions read them as ActualEventKind (the review step) and FiscalYearEventKind.
+ */
+export const EVENT_KINDS = [
+  'ACTUAL_RECORDED',
+  'ACTUAL_SUBMITTED',
+  'ACTUAL_APPROVED',
+  'ACTUAL_RETURNED',
+  'FISCAL_YEAR_CLOSED',
+  'FISCAL_YEAR_REOPENED',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** A fiscal year's event, as fiscalYearChanged names it. */
+export const FISCAL_YEAR_EVENT_KINDS = ['CLOSED', 'REOPENED'] as const;
+export type FiscalYearEventKind = (typeof FISCAL_YEAR_EVENT_KINDS)[number];
+
+/** Where a webhook delivery is: waiting for its (next) attempt, delivered (2xx), or given up after every retry. */
+export const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];

@@ -1,4 +1,4 @@
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { ActualResolver, ActualRevisionResolver } from './resolvers/actual';
@@ -12,7 +12,9 @@ import { PlanResolver } from './resolvers/plan';
 import { PolicyResolver } from './resolvers/policy';
 import { ProjectResolver } from './resolvers/project';
 import { QueryResolver } from './resolvers/query';
+import { SubscriptionResolver } from './resolvers/subscription';
 import { TargetResolver } from './resolvers/target';
+import { WebhookResolver } from './resolvers/webhook';
 
 export const resolvers = [
   QueryResolver,
@@ -26,8 +28,23 @@ export const resolvers = [
   ActualResolver,
   ActualRevisionResolver,
   MutationResolver,
+  SubscriptionResolver,
+  WebhookResolver,
   ...rollupResolvers,
 ] as const;
+
+/**
+ * type-graphql insists on a PubSub once a schema has subscriptions, even when each one brings its own
+ * `subscribe`: ours read the event outbox (services/live.ts), so an in-memory topic is a bug.
+ */
+const noPubSub: PubSub = {
+  publish() {
+    throw new Error('Events are written to the outbox (services/events.ts), not published in memory.');
+  },
+  subscribe() {
+    throw new Error('Subscriptions read the event feed (services/live.ts), not in-memory topics.');
+  },
+};
 
 /**
  * Builds the executable schema. Validation of arguments and inputs (class-validator) is off by
@@ -38,6 +55,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
     resolvers: [...resolvers],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     authChecker,
+    pubSub: noPubSub,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
   // type-graphql has no decorator for the root type's own description.
@@ -53,6 +71,12 @@ export async function createSchema(): Promise<GraphQLSchema> {
       'Writes need a bearer token. Record what was achieved (recordActual, importActuals) and move it through ' +
       'review (submitActual, approveActual, returnActual). Errors carry extensions.code: UNAUTHENTICATED, FORBIDDEN, ' +
       'BAD_USER_INPUT, CONFLICT, NOT_FOUND.';
+  }
+  const subscription = schema.getSubscriptionType();
+  if (subscription) {
+    subscription.description =
+      'Live updates over WebSocket (graphql-ws, subprotocol graphql-transport-ws) at the /graphql URL. Anonymous ' +
+      'subscribers receive public events; a token in connection_init ({ authorization: "Bearer …" }) also drafts.';
   }
   return schema;
 }

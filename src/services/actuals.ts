@@ -10,6 +10,7 @@ import type { RequestContext } from '../context';
 import { AppError, type AppErrorCode } from '../domain/errors';
 import type { User } from './auth';
 import { parseGlobalId } from './global-id';
+import { emitActualEvents } from './events';
 import { footnoteVisible, viewActual, type ActualView } from './visibility';
 
 function userError(code: AppErrorCode, message: string, details: Record<string, unknown> = {}): AppError {
@@ -296,6 +297,9 @@ export async function recordActual(
       recordedBy: user.name,
       recordedByTokenId: user.tokenId,
     });
+    await emitActualEvents(m, [
+      { kind: 'ACTUAL_RECORDED', actualId: actual.id, revision: actual.revision, actor: user.name },
+    ]);
     const footnotes = input.footnotes ?? [];
     if (footnotes.length > 0) {
       await m.getRepository(Footnote).insert(
@@ -375,6 +379,9 @@ export async function moveActual(
       recordedBy: current.recordedBy,
       recordedByTokenId: current.recordedByTokenId,
     });
+    await emitActualEvents(m, [
+      { kind: `ACTUAL_${rule.action}`, actualId: actual.id, revision: actual.revision, actor: user.name },
+    ]);
     return viewActual(actual, [...revisions, added], 'latest')!;
   });
 }
