@@ -111,7 +111,8 @@ export function attachSubscriptions(options: SubscriptionOptions): SubscriptionS
       },
       onSubscribe(ctx, _id, payload) {
         const connection = ctx.extra.connection ?? {};
-        if (Object.keys(ctx.subscriptions).length >= MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+        // graphql-ws has already registered this one's id.
+        if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) {
           return [
             refused(
               `At most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection: complete one first.`,
