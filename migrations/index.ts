@@ -4,4 +4,9 @@ import { Slicing1764806400000 } from './1764806400000-Slicing';
 import { Events1764910000000 } from './1764910000000-Events';
 
 /** Every migration, in order. Listed explicitly so the compiled server and the CLI need no glob. */
-export const migrations = [PlanGraph1764633600000, ProgressTracking1764720000000, Slicing1764806400000, Events1764910000000];
+export const migrations = [
+  PlanGraph1764633600000,
+  ProgressTracking1764720000000,
+  Slicing1764806400000,
+  Events1764910000000,
+];

@@ -175,13 +175,8 @@ export const WebhookEvent = registerVocabulary(EVENT_KINDS, 'WebhookEvent', 'An 
 });
 
 export type DeliveryStatus = V.DeliveryStatus;
-export const DeliveryStatus = registerVocabulary(
-  DELIVERY_STATUSES,
-  'DeliveryStatus',
-  'Where a webhook delivery is.',
-  {
-    PENDING: { description: 'Waiting for its first attempt or its next retry (see nextAttemptAt).' },
-    DELIVERED: { description: 'The receiver answered with a 2xx status.' },
-    FAILED: { description: 'Given up after the last retry.' },
-  },
-);
+export const DeliveryStatus = registerVocabulary(DELIVERY_STATUSES, 'DeliveryStatus', 'Where a webhook delivery is.', {
+  PENDING: { description: 'Waiting for its first attempt or its next retry (see nextAttemptAt).' },
+  DELIVERED: { description: 'The receiver answered with a 2xx status.' },
+  FAILED: { description: 'Given up after the last retry.' },
+});

@@ -131,9 +131,12 @@ export function noSubscriptionsPlugin(): ApolloServerPlugin<HttpContext> {
       return {
         async didResolveOperation({ operation }) {
           if (operation?.operation === 'subscription') {
-            throw new GraphQLError('Subscriptions are not served over HTTP: open a WebSocket to this URL (graphql-ws, subprotocol graphql-transport-ws).', {
-              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              'Subscriptions are not served over HTTP: open a WebSocket to this URL (graphql-ws, subprotocol graphql-transport-ws).',
+              {
+                extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+              },
+            );
           }
         },
       };

@@ -124,7 +124,9 @@ export function attachSubscriptions(options: SubscriptionOptions): SubscriptionS
         try {
           document = parse(payload.query, { maxTokens: limits.tokens });
         } catch (error) {
-          return [error instanceof GraphQLError ? error : refused('The document does not parse.', 'GRAPHQL_PARSE_FAILED')];
+          return [
+            error instanceof GraphQLError ? error : refused('The document does not parse.', 'GRAPHQL_PARSE_FAILED'),
+          ];
         }
         const errors = validate(schema, document, rules);
         if (errors.length > 0) return errors;

@@ -66,7 +66,12 @@ export async function emitActualEvents(m: EntityManager, specs: readonly ActualE
         ORDER BY v.n
        RETURNING id, kind, plan_id)
      ${QUEUE_DELIVERIES}`,
-    [specs.map((s) => s.kind), specs.map((s) => s.actualId), specs.map((s) => s.revision), specs.map((s) => s.actor ?? null)],
+    [
+      specs.map((s) => s.kind),
+      specs.map((s) => s.actualId),
+      specs.map((s) => s.revision),
+      specs.map((s) => s.actor ?? null),
+    ],
   );
 }
 

@@ -68,9 +68,7 @@ export async function subscribeActualEvents(
   return eventStream(
     live,
     (e) =>
-      e.planId === planId &&
-      e.actualId !== null &&
-      (spec.measureId == null || e.measureIds.includes(spec.measureId)),
+      e.planId === planId && e.actualId !== null && (spec.measureId == null || e.measureIds.includes(spec.measureId)),
     ctx,
     async (fresh, event) => {
       if (!eventVisible(fresh.viewer, event)) return null;

@@ -109,7 +109,8 @@ function publicBody(body: Record<string, unknown>): string {
   return JSON.stringify(out);
 }
 
-type Outcome = { delivered: true; status: number } | { delivered: false; retry: boolean; status: number | null; error: string };
+type Outcome =
+  { delivered: true; status: number } | { delivered: false; retry: boolean; status: number | null; error: string };
 
 async function post(options: DispatcherOptions, delivery: Claimed): Promise<Outcome> {
   const body = publicBody(delivery.body);
@@ -135,7 +136,9 @@ async function post(options: DispatcherOptions, delivery: Claimed): Promise<Outc
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const name = (error as { name?: string }).name;
     const message =
-      name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : (cause?.code ?? cause?.message ?? String(error));
+      name === 'TimeoutError'
+        ? `no answer within ${options.timeoutMs} ms`
+        : (cause?.code ?? cause?.message ?? String(error));
     return { delivered: false, retry: true, status: null, error: message.slice(0, 500) };
   }
 }
@@ -165,7 +168,13 @@ export function startDispatcher(
     await db.query(
       `UPDATE webhook_delivery SET status = $2, last_status_code = $3, last_error = $4,
               next_attempt_at = now() + $5 * interval '1 millisecond' WHERE id = $1 AND status = 'PENDING'`,
-      [delivery.id, failed ? 'FAILED' : 'PENDING', outcome.status, outcome.error, backoffMs(options, delivery.attempts)],
+      [
+        delivery.id,
+        failed ? 'FAILED' : 'PENDING',
+        outcome.status,
+        outcome.error,
+        backoffMs(options, delivery.attempts),
+      ],
     );
   };
 

@@ -88,7 +88,8 @@ export async function createWebhook(ctx: RequestContext, spec: WebhookSpec): Pro
     let planId: number | null = null;
     if (spec.planCode != null) {
       const [plan] = (await m.query('SELECT id FROM plan WHERE code = $1', [spec.planCode])) as { id: number }[];
-      if (!plan) throw new AppError('NOT_FOUND', `No plan with code "${spec.planCode}".`, { argument: 'input.planCode' });
+      if (!plan)
+        throw new AppError('NOT_FOUND', `No plan with code "${spec.planCode}".`, { argument: 'input.planCode' });
       planId = plan.id;
     }
     const [row] = (await m.query(

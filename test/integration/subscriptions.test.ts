@@ -24,7 +24,13 @@ interface ActualChanged {
     kind: string;
     revision: number;
     fiscalYear: { year: number };
-    actual: { status: string; revision: number; value: { raw: string }; indicator: { name: string }; history: { action: string }[] };
+    actual: {
+      status: string;
+      revision: number;
+      value: { raw: string };
+      indicator: { name: string };
+      history: { action: string }[];
+    };
   };
 }
 
@@ -68,10 +74,15 @@ describe('actualChanged', () => {
     });
 
     // A new draft of the approved actual: the token holder hears of it, the public does not.
-    const draft = await a.record(a.tokens.editor, '経常収支比率', 2021, '89.0%', { expectedRevision: approved.revision });
+    const draft = await a.record(a.tokens.editor, '経常収支比率', 2021, '89.0%', {
+      expectedRevision: approved.revision,
+    });
     expect(draft.errors).toBeUndefined();
     const [, , , redraft] = await editor.waitFor(4);
-    expect(redraft.data?.actualChanged).toMatchObject({ kind: 'RECORDED', actual: { status: 'DRAFT', value: { raw: '89.0%' } } });
+    expect(redraft.data?.actualChanged).toMatchObject({
+      kind: 'RECORDED',
+      actual: { status: 'DRAFT', value: { raw: '89.0%' } },
+    });
     await sleep(300);
     expect(anonymous.results).toHaveLength(1);
   });
@@ -191,7 +202,9 @@ describe('connections', () => {
     const c = live();
     let deep = 'name';
     for (let i = 0; i < 6; i += 1) deep = `measures { outcomeIndicators { ${deep} } }`;
-    const tooDeep = c.subscribe(`subscription { actualChanged(planCode: "arakawa") { actual { indicator { ${deep} } } } }`);
+    const tooDeep = c.subscribe(
+      `subscription { actualChanged(planCode: "arakawa") { actual { indicator { ${deep} } } } }`,
+    );
     const [depth] = await tooDeep.waitFor(1);
     expect(depth.errors?.[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth' });
     const query = c.subscribe('{ plans { code } }');

@@ -43,7 +43,10 @@ async function post(url: string, query: string, variables: Record<string, unknow
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return (await res.json()) as { data?: Record<string, any>; errors?: { extensions?: { code?: string } }[] };
+  return (await res.json()) as {
+    data?: Record<string, { id?: string }>;
+    errors?: { extensions?: { code?: string } }[];
+  };
 }
 
 describe('webhooks on one server', () => {
@@ -61,7 +64,12 @@ describe('webhooks on one server', () => {
   });
 
   it('are registered, listed and deleted by admins only; http(s) URLs only; the secret is never returned', async () => {
-    const input = { url: 'https://reports.example/hook', events: ['ACTUAL_APPROVED'], planCode: 'arakawa', secret: SECRET };
+    const input = {
+      url: 'https://reports.example/hook',
+      events: ['ACTUAL_APPROVED'],
+      planCode: 'arakawa',
+      secret: SECRET,
+    };
     expect((await app.gql(CREATE, { input })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await app.gqlAs(a.tokens.approver, CREATE, { input })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await app.gqlAs(a.tokens.editor, LIST)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -72,7 +80,9 @@ describe('webhooks on one server', () => {
       { ...input, secret: 'short' },
       { ...input, events: [] },
     ]) {
-      expect((await app.gqlAs(a.tokens.admin, CREATE, { input: bad })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect((await app.gqlAs(a.tokens.admin, CREATE, { input: bad })).errors?.[0]?.extensions?.code).toBe(
+        'BAD_USER_INPUT',
+      );
     }
     const unknownPlan = await app.gqlAs(a.tokens.admin, CREATE, { input: { ...input, planCode: 'nowhere' } });
     expect(unknownPlan.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -111,9 +121,9 @@ describe('webhooks on one server', () => {
     const approved = await a.approved('経常収支比率', 2021, '88.5%');
 
     const deliveries = async () =>
-      (await app.gqlAs<{ webhooks: { id: string; deliveries: Delivery[] }[] }>(a.tokens.admin, LIST)).data!.webhooks.find(
-        (w) => w.id === created.data!.createWebhook.id,
-      )!.deliveries;
+      (
+        await app.gqlAs<{ webhooks: { id: string; deliveries: Delivery[] }[] }>(a.tokens.admin, LIST)
+      ).data!.webhooks.find((w) => w.id === created.data!.createWebhook.id)!.deliveries;
     // Refused connections are retried with backoff, and the attempts are there for admins to see.
     const failing = await until('three retried deliveries', async () => {
       const list = await deliveries();
@@ -132,14 +142,18 @@ describe('webhooks on one server', () => {
       const list = await deliveries();
       return list.every((d) => d.status === 'DELIVERED') && list;
     });
-    expect(done.every((d) => d.lastStatusCode === 200 && d.deliveredAt !== null && d.nextAttemptAt === null)).toBe(true);
+    expect(done.every((d) => d.lastStatusCode === 200 && d.deliveredAt !== null && d.nextAttemptAt === null)).toBe(
+      true,
+    );
 
     const delivered = receiver.delivered();
     expect([...delivered.keys()].sort()).toEqual(done.map((d) => d.id).sort());
     expect([...delivered.values()].every((requests) => requests.length === 1)).toBe(true);
     expect(receiver.requests.filter((r) => r.answered === 503)).toHaveLength(2);
     for (const r of receiver.requests) expect(signedWith(SECRET, r.body, r.signature)).toBe(true);
-    expect(signedWith('another-secret-entirely', receiver.requests[0].body, receiver.requests[0].signature)).toBe(false);
+    expect(signedWith('another-secret-entirely', receiver.requests[0].body, receiver.requests[0].signature)).toBe(
+      false,
+    );
     const approval = [...delivered.values()].map(([r]) => r).find((r) => r.event === 'ACTUAL_APPROVED')!;
     expect(approval.json).toMatchObject({
       deliveryId: approval.deliveryId,
@@ -221,17 +235,23 @@ describe('webhooks and subscriptions across processes on one PostgreSQL', () => 
   }
 
   it('two dispatchers on one PostgreSQL deliver each event once', async () => {
-    const [{ id: planId }] = (await b.dataSource.query(`SELECT id FROM plan WHERE code = 'arakawa'`)) as { id: number }[];
-    const years = ((await b.dataSource.query('SELECT year FROM plan_fiscal_year WHERE plan_id = $1', [planId])) as {
-      year: number;
-    }[]).map((r) => r.year);
+    const [{ id: planId }] = (await b.dataSource.query(`SELECT id FROM plan WHERE code = 'arakawa'`)) as {
+      id: number;
+    }[];
+    const years = (
+      (await b.dataSource.query('SELECT year FROM plan_fiscal_year WHERE plan_id = $1', [planId])) as {
+        year: number;
+      }[]
+    ).map((r) => r.year);
     await receiver.up();
     receiver.answer = () => 'ok';
     const [{ id: webhookId }] = (await b.dataSource.query(
       `INSERT INTO webhook (url, plan_id, secret, created_by) VALUES ($1, $2, $3, 'test') RETURNING id`,
       [receiver.url, planId, SECRET],
     )) as { id: number }[];
-    await b.dataSource.query(`INSERT INTO webhook_event (webhook_id, kind) VALUES ($1, 'FISCAL_YEAR_CLOSED')`, [webhookId]);
+    await b.dataSource.query(`INSERT INTO webhook_event (webhook_id, kind) VALUES ($1, 'FISCAL_YEAR_CLOSED')`, [
+      webhookId,
+    ]);
     const other = await openDatabase({ databaseUrl: database.url });
     const dispatchers: Dispatcher[] = [
       startDispatcher(b.dataSource, { ...FAST, batch: 3 }),
@@ -291,7 +311,9 @@ describe('webhooks and subscriptions across processes on one PostgreSQL', () => 
     );
     await sleep(SUBSCRIBED_MS);
 
-    const [indicator] = (await b.dataSource.query(`SELECT id FROM indicator WHERE name = '経常収支比率'`)) as { id: number }[];
+    const [indicator] = (await b.dataSource.query(`SELECT id FROM indicator WHERE name = '経常収支比率'`)) as {
+      id: number;
+    }[];
     const { toGlobalId } = await import('graphql-relay');
     const recorded = await post(
       a.url,
@@ -299,9 +321,13 @@ describe('webhooks and subscriptions across processes on one PostgreSQL', () => 
       { input: { indicatorId: toGlobalId('Indicator', String(indicator.id)), fiscalYear: 2022, value: '86.0%' } },
       editor,
     );
-    const actualId = recorded.data!.recordActual.id as string;
-    expect((await post(a.url, 'mutation($id: ID!) { submitActual(id: $id) { id } }', { id: actualId }, editor)).errors).toBeUndefined();
-    expect((await post(a.url, 'mutation($id: ID!) { approveActual(id: $id) { id } }', { id: actualId }, approver)).errors).toBeUndefined();
+    const actualId = recorded.data!.recordActual.id!;
+    expect(
+      (await post(a.url, 'mutation($id: ID!) { submitActual(id: $id) { id } }', { id: actualId }, editor)).errors,
+    ).toBeUndefined();
+    expect(
+      (await post(a.url, 'mutation($id: ID!) { approveActual(id: $id) { id } }', { id: actualId }, approver)).errors,
+    ).toBeUndefined();
 
     // Across processes: only PostgreSQL could have told B.
     const [event] = await heard.waitFor(1);
@@ -322,9 +348,11 @@ describe('webhooks and subscriptions across processes on one PostgreSQL', () => 
     await until(
       'the delivery after restart',
       async () =>
-        ((await b.dataSource.query(`SELECT status FROM webhook_delivery WHERE id = $1`, [first.deliveryId])) as {
-          status: string;
-        }[])[0]?.status === 'DELIVERED',
+        (
+          (await b.dataSource.query(`SELECT status FROM webhook_delivery WHERE id = $1`, [first.deliveryId])) as {
+            status: string;
+          }[]
+        )[0]?.status === 'DELIVERED',
       30_000,
     );
     // The same delivery id again (the receiver never answered the first), and delivered exactly once.

@@ -50,7 +50,8 @@ export class Receiver {
   /** Requests answered 2xx, by delivery id. */
   delivered(): Map<string, ReceivedRequest[]> {
     const byId = new Map<string, ReceivedRequest[]>();
-    for (const r of this.requests.filter((q) => q.answered === 200)) byId.set(r.deliveryId, [...(byId.get(r.deliveryId) ?? []), r]);
+    for (const r of this.requests.filter((q) => q.answered === 200))
+      byId.set(r.deliveryId, [...(byId.get(r.deliveryId) ?? []), r]);
     return byId;
   }
 
@@ -73,7 +74,9 @@ export class Receiver {
       return;
     }
     request.answered = answer === 'ok' ? 200 : 503;
-    res.writeHead(request.answered, { 'content-type': 'text/plain' }).end(answer === 'ok' ? 'thanks' : 'busy, try later');
+    res
+      .writeHead(request.answered, { 'content-type': 'text/plain' })
+      .end(answer === 'ok' ? 'thanks' : 'busy, try later');
   }
 }
 
@@ -84,7 +87,11 @@ export function signedWith(secret: string, body: string, signature: string): boo
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-export async function until<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 20_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 20_000,
+): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await probe();
