@@ -162,9 +162,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     async stop({ timeoutMs = 10_000 } = {}) {
       await subscriptions.close();
-      await drain.stop(server, timeoutMs);
+      await Promise.all([drain.stop(server, timeoutMs), dispatcher?.stop(timeoutMs)]);
       await apollo.stop();
-      await dispatcher?.stop();
       await feed.close();
     },
   };

@@ -69,9 +69,9 @@ export async function openEventFeed(options: EventFeedOptions): Promise<EventFee
       return () => listeners.delete(listener);
     },
     async close() {
+      // A read in flight (the database may be slow or locked) is not waited for: no listener is left.
       listeners.clear();
       await stop();
-      await flushing;
     },
   };
 }

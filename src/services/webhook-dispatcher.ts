@@ -41,8 +41,11 @@ export const EVENT_HEADER = 'x-plangraph-event';
 export interface Dispatcher {
   /** Look for due deliveries now (an event was committed). */
   wake(): void;
-  /** Stops claiming; waits for the deliveries in flight. */
-  stop(): Promise<void>;
+  /**
+   * Stops claiming; waits for the deliveries in flight, at most `waitMs` (default 1 s): one cut short stays
+   * leased, and is attempted again, with the same delivery id, once its lease runs out.
+   */
+  stop(waitMs?: number): Promise<void>;
 }
 
 interface Claimed {
@@ -208,10 +211,12 @@ export function startDispatcher(
   tick();
   return {
     wake: tick,
-    async stop() {
+    async stop(waitMs = 1_000) {
       stopped = true;
       clearTimeout(timer);
-      await running;
+      let wait: NodeJS.Timeout | undefined;
+      await Promise.race([running, new Promise((resolve) => (wait = setTimeout(resolve, waitMs)))]);
+      clearTimeout(wait);
     },
   };
 }
