@@ -2,6 +2,7 @@ import { PlanGraph1764633600000 } from './1764633600000-PlanGraph';
 import { ProgressTracking1764720000000 } from './1764720000000-ProgressTracking';
 import { Slicing1764806400000 } from './1764806400000-Slicing';
 import { ReportingCycle1764900000000 } from './1764900000000-ReportingCycle';
+import { Events1764910000000 } from './1764910000000-Events';
 
 /** Every migration, in order. Listed explicitly so the compiled server and the CLI need no glob. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   ProgressTracking1764720000000,
   Slicing1764806400000,
   ReportingCycle1764900000000,
+  Events1764910000000,
 ];

@@ -3,7 +3,9 @@ import {
   ACTUAL_STATUSES,
   ACTUAL_VALUE_KINDS,
   COMPARATORS,
+  DELIVERY_STATUSES,
   DIRECTIONS,
+  EVENT_KINDS,
   FOOTNOTE_CATEGORIES,
   INDICATOR_KINDS,
   ROLES,
@@ -42,6 +44,9 @@ export const VOCABULARY_COLUMNS: readonly VocabularyColumn[] = [
   { table: 'actual_revision', column: 'status', values: ACTUAL_STATUSES },
   { table: 'actual_revision', column: 'value_kind', values: ACTUAL_VALUE_KINDS },
   { table: 'actual_revision', column: 'value_comparator', values: COMPARATORS },
+  { table: 'event', column: 'kind', values: EVENT_KINDS },
+  { table: 'webhook_event', column: 'kind', values: EVENT_KINDS },
+  { table: 'webhook_delivery', column: 'status', values: DELIVERY_STATUSES },
 ];
 
 /** `CHECK (column IN ('A', 'B'))` for a migration, from a domain array (words are quoted as SQL literals). */

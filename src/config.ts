@@ -1,5 +1,6 @@
 import { parseCorsOrigins, type CorsOrigins } from './http/cors';
 import { DEFAULT_RATE_LIMITS } from './http/rate-limit';
+import { DEFAULT_DISPATCHER, type DispatcherOptions } from './services/webhook-dispatcher';
 
 /** Process configuration, read once from the environment. */
 export interface Config {
@@ -25,6 +26,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** CORS_ORIGINS: browser origins admitted; undefined → localhost in development, nobody in production. */
   corsOrigins?: CorsOrigins;
+  /** Webhook delivery: WEBHOOK_POLL_MS, WEBHOOK_RETRY_BASE_MS, WEBHOOK_RETRY_MAX_MS, WEBHOOK_MAX_ATTEMPTS, WEBHOOK_TIMEOUT_MS. */
+  webhooks: DispatcherOptions;
 }
 
 export class ConfigError extends Error {}
@@ -59,5 +62,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     connectTimeoutMs: integer(env, 'DB_CONNECT_TIMEOUT_MS', 5_000, 100, 600_000),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
+    webhooks: {
+      ...DEFAULT_DISPATCHER,
+      pollMs: integer(env, 'WEBHOOK_POLL_MS', DEFAULT_DISPATCHER.pollMs, 10, 600_000),
+      retryBaseMs: integer(env, 'WEBHOOK_RETRY_BASE_MS', DEFAULT_DISPATCHER.retryBaseMs, 10, 3_600_000),
+      retryMaxMs: integer(env, 'WEBHOOK_RETRY_MAX_MS', DEFAULT_DISPATCHER.retryMaxMs, 10, 86_400_000),
+      maxAttempts: integer(env, 'WEBHOOK_MAX_ATTEMPTS', DEFAULT_DISPATCHER.maxAttempts, 1, 100),
+      timeoutMs: integer(env, 'WEBHOOK_TIMEOUT_MS', DEFAULT_DISPATCHER.timeoutMs, 100, 600_000),
+    },
   };
 }

@@ -54,6 +54,8 @@ async function main(): Promise<void> {
     },
     examplePlanCode: example?.code,
     cors: config.corsOrigins,
+    pglite: db.pglite,
+    webhooks: config.webhooks,
   });
   log.info(
     config.production

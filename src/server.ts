@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { PGlite } from '@electric-sql/pglite';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Readiness } from './db/data-source';
@@ -15,6 +16,9 @@ import { healthz, pingReadiness, readyz } from './http/probes';
 import { DEFAULT_RATE_LIMITS, RateLimits, type RateLimitOptions } from './http/rate-limit';
 import { logRequest, requestIdFrom, type RequestScope } from './http/request';
 import { sendError } from './http/respond';
+import { attachSubscriptions } from './http/subscriptions';
+import { openEventFeed } from './services/event-feed';
+import { startDispatcher, type DispatcherOptions } from './services/webhook-dispatcher';
 import { createLogger, type Logger } from './logger';
 
 export { PUBLIC_MAX_AGE } from './http/apollo';
@@ -44,6 +48,12 @@ export interface ServerOptions {
   cors?: CorsOrigins;
   /** The built dashboard served at / (default: dist/dashboard, see src/http/dashboard.ts). */
   dashboardDir?: string;
+  /** The embedded database `db` runs on, if it does: subscriptions LISTEN through it (else through db's URL). */
+  pglite?: PGlite;
+  /** Webhook delivery timings (DEFAULT_DISPATCHER); `false`: this process delivers no webhooks. */
+  webhooks?: Partial<DispatcherOptions> | false;
+  /** How often a WebSocket connection's token is checked again, in ms (default 30 s; also on every event). */
+  authRecheckMs?: number;
 }
 
 export interface RunningServer {
@@ -51,7 +61,8 @@ export interface RunningServer {
   port: number;
   /**
    * Stops accepting connections, lets in-flight requests finish (at most `timeoutMs`, default 10 s, then
-   * their connections are closed) and stops Apollo. The database is the caller's to close.
+   * their connections are closed), closes WebSocket connections (1001), stops Apollo, the webhook dispatcher
+   * (after the deliveries in flight) and the event feed. The database is the caller's to close.
    */
   stop(options?: { timeoutMs?: number }): Promise<void>;
 }
@@ -130,6 +141,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   server.headersTimeout = 20_000;
   server.requestTimeout = 60_000;
   server.keepAliveTimeout = 5_000;
+  // Subscriptions (graphql-ws) on the same port and path; events from PostgreSQL's LISTEN, for every process.
+  const feed = await openEventFeed({
+    db: options.db,
+    pglite: options.pglite,
+    onError: (message) => log.warn(message),
+  });
+  const subscriptions = attachSubscriptions({
+    server,
+    path: GRAPHQL_PATH,
+    schema: options.schema,
+    db: options.db,
+    feed,
+    limits,
+    production,
+    log,
+    authRecheckMs: options.authRecheckMs,
+  });
+  const dispatcher =
+    options.webhooks === false
+      ? undefined
+      : startDispatcher(options.db, options.webhooks, (message) => log.warn(`webhook dispatcher: ${message}`));
+  if (dispatcher) feed.subscribe(() => dispatcher.wake());
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -140,8 +173,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${host}:${port}${GRAPHQL_PATH}`,
     port,
     async stop({ timeoutMs = 10_000 } = {}) {
-      await drain.stop(server, timeoutMs);
+      await subscriptions.close();
+      await Promise.all([drain.stop(server, timeoutMs), dispatcher?.stop(timeoutMs)]);
       await apollo.stop();
+      await feed.close();
     },
   };
 }

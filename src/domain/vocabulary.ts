@@ -67,3 +67,24 @@ export type FiscalYearAction = (typeof FISCAL_YEAR_ACTIONS)[number];
 /** Where an indicator's actual for a fiscal year is in the reporting cycle (ReportingStatus counts one per state). */
 export const REPORTING_STATES = ['MISSING', 'DRAFT', 'SUBMITTED', 'APPROVED', 'RETURNED'] as const;
 export type ReportingState = (typeof REPORTING_STATES)[number];
+/**
+ * What the event outbox records: a step of an actual's review, or a fiscal year closed or reopened. Webhooks
+ * subscribe to these words; subscriptions read them as ActualEventKind (the review step) and FiscalYearEventKind.
+ */
+export const EVENT_KINDS = [
+  'ACTUAL_RECORDED',
+  'ACTUAL_SUBMITTED',
+  'ACTUAL_APPROVED',
+  'ACTUAL_RETURNED',
+  'FISCAL_YEAR_CLOSED',
+  'FISCAL_YEAR_REOPENED',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** A fiscal year's event, as fiscalYearChanged names it. */
+export const FISCAL_YEAR_EVENT_KINDS = FISCAL_YEAR_ACTIONS;
+export type FiscalYearEventKind = (typeof FISCAL_YEAR_EVENT_KINDS)[number];
+
+/** Where a webhook delivery is: waiting for its (next) attempt, delivered (2xx), or given up after every retry. */
+export const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];

@@ -3,8 +3,11 @@ import {
   ACTUAL_ACTIONS,
   ACTUAL_STATUSES,
   COMPARATORS,
+  DELIVERY_STATUSES,
   DIRECTIONS,
   FISCAL_YEAR_ACTIONS,
+  EVENT_KINDS,
+  FISCAL_YEAR_EVENT_KINDS,
   FOOTNOTE_CATEGORIES,
   INDICATOR_KINDS,
   PROGRESS_STATUSES,
@@ -163,3 +166,43 @@ export const ReportingState = registerVocabulary(
     RETURNED: { description: 'Returned to draft by an approver, not yet submitted again.' },
   },
 );
+export type ActualEventKind = V.ActualAction;
+export const ActualEventKind = registerVocabulary(
+  ACTUAL_ACTIONS,
+  'ActualEventKind',
+  'The review step an actualChanged event announces.',
+  {
+    RECORDED: { description: 'A value was recorded (a draft: token holders only).' },
+    SUBMITTED: { description: 'Submitted for review (token holders only).' },
+    APPROVED: { description: 'Approved: the public sees the new value.' },
+    RETURNED: { description: 'Returned to draft, with a reason (token holders only).' },
+  },
+);
+
+export type FiscalYearEventKind = V.FiscalYearEventKind;
+export const FiscalYearEventKind = registerVocabulary(
+  FISCAL_YEAR_EVENT_KINDS,
+  'FiscalYearEventKind',
+  'What happened to a fiscal year (for the whole plan or one measure).',
+  {
+    CLOSED: { description: 'Closed: its actuals no longer change.' },
+    REOPENED: { description: 'Reopened by an admin: its actuals may change again.' },
+  },
+);
+
+export type WebhookEvent = V.EventKind;
+export const WebhookEvent = registerVocabulary(EVENT_KINDS, 'WebhookEvent', 'An event a webhook is sent.', {
+  ACTUAL_RECORDED: { description: 'A value of an actual was recorded (a draft).' },
+  ACTUAL_SUBMITTED: { description: 'An actual was submitted for review.' },
+  ACTUAL_APPROVED: { description: 'An actual was approved.' },
+  ACTUAL_RETURNED: { description: 'An actual was returned to draft, with a reason.' },
+  FISCAL_YEAR_CLOSED: { description: 'A fiscal year was closed (for the plan or one measure).' },
+  FISCAL_YEAR_REOPENED: { description: 'A fiscal year was reopened.' },
+});
+
+export type DeliveryStatus = V.DeliveryStatus;
+export const DeliveryStatus = registerVocabulary(DELIVERY_STATUSES, 'DeliveryStatus', 'Where a webhook delivery is.', {
+  PENDING: { description: 'Waiting for its first attempt or its next retry (see nextAttemptAt).' },
+  DELIVERED: { description: 'The receiver answered with a 2xx status.' },
+  FAILED: { description: 'Given up after the last retry.' },
+});

@@ -1,4 +1,4 @@
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { ActualResolver, ActualRevisionResolver } from './resolvers/actual';
@@ -14,7 +14,9 @@ import { ProgressResolver } from './resolvers/progress';
 import { ProjectResolver } from './resolvers/project';
 import { QueryResolver } from './resolvers/query';
 import { reportingResolvers } from './resolvers/reporting';
+import { SubscriptionResolver } from './resolvers/subscription';
 import { TargetResolver } from './resolvers/target';
+import { WebhookResolver } from './resolvers/webhook';
 
 export const resolvers = [
   QueryResolver,
@@ -28,10 +30,25 @@ export const resolvers = [
   ActualResolver,
   ActualRevisionResolver,
   MutationResolver,
+  SubscriptionResolver,
+  WebhookResolver,
   ...rollupResolvers,
   ProgressResolver,
   ...reportingResolvers,
 ] as const;
+
+/**
+ * type-graphql insists on a PubSub once a schema has subscriptions, even when each one brings its own
+ * `subscribe`: ours read the event outbox (services/live.ts), so an in-memory topic is a bug.
+ */
+const noPubSub: PubSub = {
+  publish() {
+    throw new Error('Events are written to the outbox (services/events.ts), not published in memory.');
+  },
+  subscribe() {
+    throw new Error('Subscriptions read the event feed (services/live.ts), not in-memory topics.');
+  },
+};
 
 /**
  * Builds the executable schema. Validation of arguments and inputs (class-validator) is off by
@@ -42,6 +59,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
     resolvers: [...resolvers],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     authChecker,
+    pubSub: noPubSub,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
   // type-graphql has no decorator for the root type's own description.
@@ -58,6 +76,12 @@ export async function createSchema(): Promise<GraphQLSchema> {
       'review (submitActual, approveActual, returnActual). Errors carry extensions.code: UNAUTHENTICATED, FORBIDDEN, ' +
       'BAD_USER_INPUT, CONFLICT, NOT_FOUND, PERIOD_CLOSED. Close and reopen fiscal years (closeFiscalYear, ' +
       'reopenFiscalYear) and set reporting deadlines (setReportingDeadline).';
+  }
+  const subscription = schema.getSubscriptionType();
+  if (subscription) {
+    subscription.description =
+      'Live updates over WebSocket (graphql-ws, subprotocol graphql-transport-ws) at the /graphql URL. Anonymous ' +
+      'subscribers receive public events; a token in connection_init ({ authorization: "Bearer …" }) also drafts.';
   }
   return schema;
 }

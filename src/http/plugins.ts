@@ -124,16 +124,19 @@ export function unavailableStatusPlugin(): ApolloServerPlugin<HttpContext> {
   };
 }
 
-/** A subscription over plain HTTP is refused as a bad request (the API has no subscriptions yet). */
+/** A subscription over plain HTTP is refused as a bad request: subscriptions are served over WebSocket (graphql-ws). */
 export function noSubscriptionsPlugin(): ApolloServerPlugin<HttpContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation }) {
           if (operation?.operation === 'subscription') {
-            throw new GraphQLError('Subscriptions are not served over HTTP: send a query or a mutation.', {
-              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-            });
+            throw new GraphQLError(
+              'Subscriptions are not served over HTTP: open a WebSocket to this URL (graphql-ws, subprotocol graphql-transport-ws).',
+              {
+                extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+              },
+            );
           }
         },
       };

@@ -5,6 +5,7 @@ import { AppError } from '../domain/errors';
 import { checkActualInput, type IndicatorForWrite, type InputProblem } from './actuals';
 import { inWriteTransaction, periodClosed } from './periods';
 import type { User } from './auth';
+import { emitActualEvents } from './events';
 
 // Many actuals checked and written set-based: a fixed number of statements whatever the row count
 // (every `= ANY($1)` load, then one multi-row statement per table), with the checks recordActual makes
@@ -345,6 +346,10 @@ async function write(m: EntityManager, user: User, pending: PendingRevision[]): 
       user.tokenId,
       at,
     ],
+  );
+  await emitActualEvents(
+    m,
+    pending.map((p) => ({ kind: 'ACTUAL_RECORDED', actualId: p.actual.id!, revision: p.revision, actor: user.name })),
   );
   return [];
 }

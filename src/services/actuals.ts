@@ -11,6 +11,7 @@ import { AppError, type AppErrorCode } from '../domain/errors';
 import type { User } from './auth';
 import { parseGlobalId } from './global-id';
 import { inWriteTransaction } from './periods';
+import { emitActualEvents } from './events';
 import { footnoteVisible, viewActual, type ActualView } from './visibility';
 
 function userError(code: AppErrorCode, message: string, details: Record<string, unknown> = {}): AppError {
@@ -297,6 +298,9 @@ export async function recordActual(
       recordedBy: user.name,
       recordedByTokenId: user.tokenId,
     });
+    await emitActualEvents(m, [
+      { kind: 'ACTUAL_RECORDED', actualId: actual.id, revision: actual.revision, actor: user.name },
+    ]);
     const footnotes = input.footnotes ?? [];
     if (footnotes.length > 0) {
       await m.getRepository(Footnote).insert(
@@ -376,6 +380,9 @@ export async function moveActual(
       recordedBy: current.recordedBy,
       recordedByTokenId: current.recordedByTokenId,
     });
+    await emitActualEvents(m, [
+      { kind: `ACTUAL_${rule.action}`, actualId: actual.id, revision: actual.revision, actor: user.name },
+    ]);
     return viewActual(actual, [...revisions, added], 'latest')!;
   });
 }

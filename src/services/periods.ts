@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { emitFiscalYearEvent } from './events';
 import type { RequestContext } from '../context';
 import { AppError } from '../domain/errors';
 import { FiscalYearClosing, Measure, Plan } from '../entities';
@@ -144,6 +145,15 @@ export async function closeFiscalYear(ctx: RequestContext, spec: PeriodSpec): Pr
       closedByTokenId: user.tokenId,
       reason,
     });
+    // Announced in the same transaction: subscribers and webhooks hear of it only if the close commits.
+    await emitFiscalYearEvent(m, {
+      kind: 'FISCAL_YEAR_CLOSED',
+      planId: plan.id,
+      fiscalYear: spec.fiscalYear,
+      measureId: measure?.id ?? null,
+      reason,
+      actor: user.name,
+    });
     return { planId: plan.id };
   });
 }
@@ -165,6 +175,14 @@ export async function reopenFiscalYear(ctx: RequestContext, spec: PeriodSpec): P
               reopen_reason = $4 WHERE id = $1`,
       [closing.id, user.name, user.tokenId, reason],
     );
+    await emitFiscalYearEvent(m, {
+      kind: 'FISCAL_YEAR_REOPENED',
+      planId: plan.id,
+      fiscalYear: spec.fiscalYear,
+      measureId: measure?.id ?? null,
+      reason,
+      actor: user.name,
+    });
     return { planId: plan.id };
   });
 }

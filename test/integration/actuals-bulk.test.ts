@@ -104,8 +104,8 @@ describe('importActuals at scale', () => {
     expect(write50.report).toMatchObject({ applied: true, created: 50, errors: [] });
     expect(write500.report).toMatchObject({ applied: true, created: 500, errors: [] });
     expect(await a.revisionCount()).toBe(before + 550);
-    // + START TRANSACTION, the lock, the new actuals, their revisions, COMMIT.
-    expect(write50.statements).toBe(9);
+    // + START TRANSACTION, the lock, the new actuals, their revisions, their events (outbox), COMMIT.
+    expect(write50.statements).toBe(10);
     expect(write500.statements).toBe(write50.statements);
   });
 

@@ -286,9 +286,13 @@ describe('client input is never an internal error (a typed code, no error-level 
 
   it('a subscription over plain HTTP', async () => {
     for (const url of [app.url, prod.url]) {
-      const res = await post(url, 'subscription { __typename }');
+      const res = await post(url, 'subscription { fiscalYearChanged(planCode: "arakawa") { kind } }');
       await expectInputError(res, /^BAD_REQUEST$/);
       expect(res.status).toBe(400);
+      // Not a valid subscription (an introspection field at its root): refused by validation.
+      const invalid = await post(url, 'subscription { __typename }');
+      await expectInputError(invalid);
+      expect(invalid.status).toBe(400);
     }
   });
 

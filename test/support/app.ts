@@ -58,6 +58,7 @@ export async function startTestApp(db?: TestDatabase, options: TestServerOptions
     ...options,
     schema: await createSchema(),
     db: database.dataSource,
+    pglite: database.pglite,
     port: 0,
   });
   return {

@@ -39,7 +39,9 @@ import type { Context } from '../context';
 import { FiscalYear, fiscalYear } from '../fiscal-year';
 import { mustExist } from '../must-exist';
 
-@ObjectType({ description: 'A closing or a reopening of a plan’s fiscal year.' })
+@ObjectType('FiscalYearHistoryEntry', {
+  description: 'A closing or a reopening of a plan’s fiscal year (FiscalYear.history).',
+})
 export class FiscalYearEvent {
   @Field(() => FiscalYearAction, { description: 'Closed or reopened.' })
   action!: FiscalYearAction;
