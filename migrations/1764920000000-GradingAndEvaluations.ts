@@ -1,4 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { GRADING_PRESETS } from '../src/domain/vocabulary';
+import { vocabularyCheck } from './vocabulary';
 
 /**
  * A plan's grading scale (src/domain/grading.ts): one per plan, its levels best first as JSON. The levels are
@@ -11,7 +13,7 @@ export class GradingAndEvaluations1764920000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE grading_scale (
         plan_id    int PRIMARY KEY REFERENCES plan (id) ON DELETE CASCADE,
-        preset     text CHECK (preset IN ('FIVE_LEVEL', 'SABC')),
+        preset     text ${vocabularyCheck('preset', GRADING_PRESETS)},
         name       text NOT NULL CHECK (char_length(name) BETWEEN 1 AND 200),
         method     text CHECK (char_length(method) <= 4000),
         levels     jsonb NOT NULL CHECK (jsonb_typeof(levels) = 'array' AND jsonb_array_length(levels) >= 2),

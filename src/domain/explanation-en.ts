@@ -1,4 +1,4 @@
-import type { Wording } from './explanation';
+import type { GradeWording, Wording } from './explanation';
 
 const ROLE = { actual: 'the actual', target: 'the target', level: 'the level to keep', estimate: 'the estimate' };
 
@@ -75,7 +75,10 @@ export const EN: Wording = {
       within: `within ${percent} counts; ${line}`,
       exact: `exactly on the line; ${line}`,
     })[reading],
+};
 
+/** The English sentences of grade explanations. */
+export const EN_GRADES: GradeWording = {
   gradeByRate: ({ scale, rate, minRate, code, label }) =>
     `Under "${scale}" the achievement rate ${rate} is at least ${minRate}, so the grade is ${code} (${label}).`,
   gradeByStatus: ({ scale, status, code, label }) =>

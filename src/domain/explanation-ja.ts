@@ -1,4 +1,4 @@
-import type { Wording } from './explanation';
+import type { GradeWording, Wording } from './explanation';
 import { fiscalYearLabel } from './fiscal-year';
 
 const ROLE = { actual: '実績', target: '目標', level: '維持する水準', estimate: '見込み' };
@@ -70,7 +70,10 @@ export const JA: Wording = {
       within: `許容幅${percent}以内なら順調、${line}`,
       exact: `直線上ちょうど、${line}`,
     })[reading],
+};
 
+/** The Japanese sentences of grade explanations. */
+export const JA_GRADES: GradeWording = {
   gradeByRate: ({ scale, rate, minRate, code, label }) =>
     `「${scale}」では達成率 ${rate} が ${minRate} 以上のため評価は ${code}（${label}）。`,
   gradeByStatus: ({ scale, status, code, label }) => `「${scale}」では状況 ${status} は評価 ${code}（${label}）。`,

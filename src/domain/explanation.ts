@@ -79,8 +79,10 @@ export interface Wording {
     byYear: string;
   }): string;
   lineRule(reading: LineReading, line: string, percent: string): string;
+}
 
-  // Grades (src/domain/grading.ts): how a level of a grading scale was reached
+/** The phrases of grade explanations (src/domain/grading.ts): how a level of a grading scale was reached. */
+export interface GradeWording {
   gradeByRate(o: { scale: string; rate: string; minRate: string; code: string; label: string }): string;
   gradeByStatus(o: { scale: string; status: string; code: string; label: string }): string;
   noGrade(o: { scale: string; status: string; rate: string | null }): string;

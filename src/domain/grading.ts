@@ -1,19 +1,17 @@
-import type { Language, Wording } from './explanation';
+import type { GradeWording as Wording, Language } from './explanation';
 import { LANGUAGES } from './explanation';
-import { EN } from './explanation-en';
-import { JA } from './explanation-ja';
+import { EN_GRADES as EN } from './explanation-en';
+import { JA_GRADES as JA } from './explanation-ja';
 import { AppError } from './errors';
 import type { ProgressSummaryData } from './progress';
-import { PROGRESS_STATUSES, type ProgressStatus } from './vocabulary';
+import { PROGRESS_STATUSES, type GradingPreset, type ProgressStatus } from './vocabulary';
 
 /**
  * Grading scales: the grades a city publishes (Kawasaki's five-level 達成度, Yokohama's S/A/B/C) read off an
  * indicator's progress. A grade never changes a status; it is a second reading of the same evaluation.
  */
 
-/** The presets a plan can pick instead of spelling out its levels. */
-export const GRADING_PRESETS = ['FIVE_LEVEL', 'SABC'] as const;
-export type GradingPreset = (typeof GRADING_PRESETS)[number];
+export { GRADING_PRESETS, type GradingPreset } from './vocabulary';
 
 export interface GradeLevel {
   code: string;
