@@ -135,41 +135,37 @@ function worded(f: (w: Wording) => string): Readonly<Record<Language, string>> {
 const label = (level: GradeLevel, w: Wording): string => (w === JA ? level.labelJa : level.labelEn);
 
 /**
- * The grade of one indicator's progress. A row with a rate takes the first (best) level whose minRate it reaches;
- * a row without a rate, or one below every band, takes the level listing its status. Null when nothing matches.
+ * The grade of one indicator's progress: the first (best) level that matches, a level matching when the rate is
+ * at least its minRate (inclusive) or the status is one of its statuses. Null when no level matches.
  */
 export function grade(
   progress: { status: ProgressStatus; achievementRate: number | null },
   scale: GradingScaleData,
 ): GradeResult | null {
   const rate = progress.achievementRate;
-  if (rate !== null) {
-    const byRate = scale.levels.find((l) => l.minRate !== null && rate >= l.minRate);
-    if (byRate) {
-      return {
-        level: byRate,
-        explanations: worded((w) =>
-          w.gradeByRate({
-            scale: scale.name,
-            rate: PERCENT.format(rate),
-            minRate: PERCENT.format(byRate.minRate ?? 0),
-            code: byRate.code,
-            label: label(byRate, w),
-          }),
-        ),
-      };
-    }
-  }
-  const byStatus = scale.levels.find((l) => l.statuses.includes(progress.status));
-  if (byStatus) {
+  const byRate = (l: GradeLevel): boolean => rate !== null && l.minRate !== null && rate >= l.minRate;
+  const level = scale.levels.find((l) => byRate(l) || l.statuses.includes(progress.status));
+  if (level === undefined) return null;
+  if (rate !== null && byRate(level)) {
     return {
-      level: byStatus,
+      level,
       explanations: worded((w) =>
-        w.gradeByStatus({ scale: scale.name, status: progress.status, code: byStatus.code, label: label(byStatus, w) }),
+        w.gradeByRate({
+          scale: scale.name,
+          rate: PERCENT.format(rate),
+          minRate: PERCENT.format(level.minRate ?? 0),
+          code: level.code,
+          label: label(level, w),
+        }),
       ),
     };
   }
-  return null;
+  return {
+    level,
+    explanations: worded((w) =>
+      w.gradeByStatus({ scale: scale.name, status: progress.status, code: level.code, label: label(level, w) }),
+    ),
+  };
 }
 
 /** Why `grade` returned null, in every language. */

@@ -99,11 +99,12 @@ describe('grades of every status', () => {
       expect(now.map((o) => [o.status, o.achievementRate])).toEqual(before.map((o) => [o.status, o.achievementRate]));
       grades[key] = now.map((o) => o.grade?.code ?? null);
     }
-    // Rates where there is one: 0.968, 0.944, 0.986, 0.957 (bands first); text rows and no-rate rows by status.
+    // The first level matching the rate (0.968, 0.944, 0.986, 0.957) or the status: ACHIEVED at 96.8 % (within
+    // 程度) is still 目標を達成; text rows and rows without a rate go by status.
     expect(grades).toEqual({
-      FIVE_LEVEL: ['3', '2', '3', '5', '3', '3', null, null],
-      SABC: ['B', 'A', 'B', 'C', 'B', 'B', null, null],
-      custom: ['○', '◎', '○', '△', '○', '○', '-', '-'],
+      FIVE_LEVEL: ['2', '2', '3', '5', '3', '3', null, null],
+      SABC: ['A', 'A', 'B', 'C', 'B', 'B', null, null],
+      custom: ['◎', '◎', '○', '△', '○', '○', '-', '-'],
     });
   });
 

@@ -21,7 +21,12 @@ describe('grade', () => {
     expect(code('ACHIEVED', 1.0, five)).toBe('2');
     expect(code('NOT_ACHIEVED', 0.8, five)).toBe('3');
     expect(code('NOT_ACHIEVED', 0.79, five)).toBe('4');
-    expect(code('BEHIND', 0.1, five)).toBe('5');
+    expect(code('NOT_ACHIEVED', 0.1, five)).toBe('5');
+  });
+
+  it('takes the first level matching the rate or the status', () => {
+    expect(code('ACHIEVED', 0.97, five)).toBe('2'); // within 程度: achieved, rate band 3
+    expect(code('BEHIND', 0.1, five)).toBe('4'); // status level 4 beats rate band 5
   });
 
   it('maps every status without a rate under both presets', () => {
