@@ -3,7 +3,6 @@ import { AppError } from '../domain/errors';
 import {
   PRESET_SCALES,
   grade,
-  noGradeExplanations,
   suggestedGrade,
   validateGradingScale,
   type GradeLevel,
@@ -95,16 +94,6 @@ export async function gradeOf(
 ): Promise<GradeData | null> {
   const scale = await gradingScaleOf(ctx, planId);
   return scale === null ? null : grade(progress, scale);
-}
-
-/** Why there is no grade (null when the plan has no scale: there is nothing to explain). */
-export async function noGradeReason(
-  ctx: RequestContext,
-  planId: number,
-  progress: { status: ProgressStatus; achievementRate: number | null },
-): Promise<Readonly<Record<Language, string>> | null> {
-  const scale = await gradingScaleOf(ctx, planId);
-  return scale === null ? null : noGradeExplanations(progress, scale);
 }
 
 /** The suggested grade of a roll-up under its plan's scale; null without a scale or when nothing was judged. */
