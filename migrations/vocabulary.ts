@@ -49,6 +49,9 @@ export const VOCABULARY_COLUMNS: readonly VocabularyColumn[] = [
   { table: 'webhook_event', column: 'kind', values: EVENT_KINDS },
   { table: 'webhook_delivery', column: 'status', values: DELIVERY_STATUSES },
   { table: 'grading_scale', column: 'preset', values: GRADING_PRESETS },
+  { table: 'evaluation', column: 'status', values: ACTUAL_STATUSES },
+  { table: 'evaluation_revision', column: 'action', values: ACTUAL_ACTIONS },
+  { table: 'evaluation_revision', column: 'status', values: ACTUAL_STATUSES },
 ];
 
 /** `CHECK (column IN ('A', 'B'))` for a migration, from a domain array (words are quoted as SQL literals). */

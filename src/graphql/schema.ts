@@ -15,6 +15,7 @@ import { ProjectResolver } from './resolvers/project';
 import { QueryResolver } from './resolvers/query';
 import { reportingResolvers } from './resolvers/reporting';
 import { gradingResolvers } from './resolvers/grading';
+import { evaluationResolvers } from './resolvers/evaluation';
 import { SubscriptionResolver } from './resolvers/subscription';
 import { TargetResolver } from './resolvers/target';
 import { WebhookResolver } from './resolvers/webhook';
@@ -37,6 +38,7 @@ export const resolvers = [
   ProgressResolver,
   ...reportingResolvers,
   ...gradingResolvers,
+  ...evaluationResolvers,
 ] as const;
 
 /**
