@@ -198,46 +198,46 @@ async function latestView(m: EntityManager, evaluation: EvaluationRow): Promise<
 export async function recordEvaluation(ctx: RequestContext, input: RecordEvaluationData): Promise<EvaluationView> {
   const user = requireUser(ctx);
   const { id: measureId } = parseGlobalId(input.measureId, 'Measure');
+  const measure = await ctx.db.getRepository(Measure).findOne({ where: { id: measureId } });
+  if (!measure) throw new AppError('NOT_FOUND', `No measure with ID ${input.measureId}.`, { argument: 'measureId' });
+  const [plan] = (await ctx.db.query(
+    `SELECT code, base_year AS "baseYear", final_year AS "finalYear" FROM plan WHERE id = $1`,
+    [measure.planId],
+  )) as { code: string; baseYear: number; finalYear: number }[];
+  if (!Number.isInteger(input.fiscalYear) || input.fiscalYear < plan.baseYear || input.fiscalYear > plan.finalYear) {
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `Fiscal year ${input.fiscalYear} is outside the plan "${plan.code}" (FY${plan.baseYear}–FY${plan.finalYear}).`,
+      { argument: 'fiscalYear' },
+    );
+  }
+  const scale = await gradingScaleOf(ctx, measure.planId);
+  if (scale === null) {
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `The plan "${plan.code}" has no grading scale yet: an admin sets one (setGradingScale) before measures are evaluated.`,
+      { argument: 'grade' },
+    );
+  }
+  const codes = scale.levels.map((l) => l.code);
+  if (!codes.includes(input.grade)) {
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `"${input.grade}" is not a grade of the scale 「${scale.name}」; use one of ${codes.join(', ')}.`,
+      { argument: 'grade', grades: codes },
+    );
+  }
+  const comment = input.comment?.trim() ? input.comment.trim() : null;
+  if (comment !== null && comment.length > COMMENT_LIMIT) {
+    throw new AppError(
+      'BAD_USER_INPUT',
+      `The comment has ${comment.length} characters; the limit is ${COMMENT_LIMIT}.`,
+      {
+        argument: 'comment',
+      },
+    );
+  }
   return ctx.db.transaction(async (m) => {
-    const measure = await m.getRepository(Measure).findOne({ where: { id: measureId } });
-    if (!measure) throw new AppError('NOT_FOUND', `No measure with ID ${input.measureId}.`, { argument: 'measureId' });
-    const [plan] = (await m.query(
-      `SELECT code, base_year AS "baseYear", final_year AS "finalYear" FROM plan WHERE id = $1`,
-      [measure.planId],
-    )) as { code: string; baseYear: number; finalYear: number }[];
-    if (!Number.isInteger(input.fiscalYear) || input.fiscalYear < plan.baseYear || input.fiscalYear > plan.finalYear) {
-      throw new AppError(
-        'BAD_USER_INPUT',
-        `Fiscal year ${input.fiscalYear} is outside the plan "${plan.code}" (FY${plan.baseYear}–FY${plan.finalYear}).`,
-        { argument: 'fiscalYear' },
-      );
-    }
-    const scale = await gradingScaleOf(ctx, measure.planId);
-    if (scale === null) {
-      throw new AppError(
-        'BAD_USER_INPUT',
-        `The plan "${plan.code}" has no grading scale yet: an admin sets one (setGradingScale) before measures are evaluated.`,
-        { argument: 'grade' },
-      );
-    }
-    const codes = scale.levels.map((l) => l.code);
-    if (!codes.includes(input.grade)) {
-      throw new AppError(
-        'BAD_USER_INPUT',
-        `"${input.grade}" is not a grade of the scale 「${scale.name}」; use one of ${codes.join(', ')}.`,
-        { argument: 'grade', grades: codes },
-      );
-    }
-    const comment = input.comment?.trim() ? input.comment.trim() : null;
-    if (comment !== null && comment.length > COMMENT_LIMIT) {
-      throw new AppError(
-        'BAD_USER_INPUT',
-        `The comment has ${comment.length} characters; the limit is ${COMMENT_LIMIT}.`,
-        {
-          argument: 'comment',
-        },
-      );
-    }
     assertMeasureInScope(user, measureId);
     await assertYearOpen(m, measure.planId, measureId, input.fiscalYear);
     let evaluation = await lockEvaluation(m, 'measure_id = $1 AND fiscal_year = $2', [measureId, input.fiscalYear]);
