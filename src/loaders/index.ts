@@ -78,6 +78,51 @@ function statusScale(ds: DataSource): DataLoader<number, StatusLevel[]> {
   });
 }
 
+/** An indicator with a target in a fiscal year, the state of its actual that year and whose it is. */
+export interface ReportingRow {
+  id: number;
+  status: string | null;
+  approvedRevision: number | null;
+  lastAction: string | null;
+  measureIds: number[];
+  policyIds: number[];
+}
+
+const REPORTING_SQL = `
+  SELECT k.plan_id, k.year, i.id, a.status, a.approved_revision, r.action AS last_action,
+         ARRAY(SELECT s.measure_id FROM indicator_scope s WHERE s.indicator_id = i.id) AS measure_ids,
+         ARRAY(SELECT DISTINCT m.policy_id FROM indicator_scope s JOIN measure m ON m.id = s.measure_id
+                WHERE s.indicator_id = i.id) AS policy_ids
+    FROM unnest($1::int[], $2::int[]) AS k(plan_id, year)
+    JOIN indicator i ON i.plan_id = k.plan_id
+    LEFT JOIN actual a ON a.indicator_id = i.id AND a.fiscal_year = k.year
+    LEFT JOIN actual_revision r ON r.actual_id = a.id AND r.revision = a.revision
+   WHERE EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = i.id AND t.fiscal_year = k.year AND t.role = 'TARGET')
+   ORDER BY i.position, i.id`;
+
+/**
+ * The reporting rows of whole plans for fiscal years, keyed `${planId}:${year}`: one statement for every
+ * plan, policy and measure of a query level (each scope filters the plan's rows by measureIds / policyIds).
+ */
+function reportingRows(ds: DataSource): DataLoader<string, ReportingRow[]> {
+  return new DataLoader<string, ReportingRow[]>(async (keys) => {
+    const pairs = keys.map((key) => key.split(':').map(Number));
+    const rows = (await ds.query(REPORTING_SQL, [pairs.map((p) => p[0]), pairs.map((p) => p[1])])) as Row[];
+    const groups = new Map<string, ReportingRow[]>(keys.map((key) => [key, []]));
+    for (const row of rows) {
+      groups.get(`${String(row.plan_id)}:${String(row.year)}`)?.push({
+        id: Number(row.id),
+        status: row.status as string | null,
+        approvedRevision: row.approved_revision === null ? null : Number(row.approved_revision),
+        lastAction: row.last_action as string | null,
+        measureIds: (row.measure_ids as unknown[]).map(Number),
+        policyIds: (row.policy_ids as unknown[]).map(Number),
+      });
+    }
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
 const byIdLoaders = {
   plan: (ds: DataSource) => byId(ds, Plan),
   policy: (ds: DataSource) => byId(ds, Policy),
@@ -89,6 +134,7 @@ const byIdLoaders = {
   actual: (ds: DataSource) => byId(ds, Actual),
   actualRevision: (ds: DataSource) => byId(ds, ActualRevision),
   statusScaleByPlan: statusScale,
+  reportingRows,
 };
 
 export type Loaders = { readonly [K in keyof typeof byIdLoaders]: ReturnType<(typeof byIdLoaders)[K]> } & {
