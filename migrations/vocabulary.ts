@@ -4,6 +4,7 @@ import {
   ACTUAL_VALUE_KINDS,
   COMPARATORS,
   DELIVERY_STATUSES,
+  GRADING_PRESETS,
   DIRECTIONS,
   EVENT_KINDS,
   FOOTNOTE_CATEGORIES,
@@ -47,6 +48,7 @@ export const VOCABULARY_COLUMNS: readonly VocabularyColumn[] = [
   { table: 'event', column: 'kind', values: EVENT_KINDS },
   { table: 'webhook_event', column: 'kind', values: EVENT_KINDS },
   { table: 'webhook_delivery', column: 'status', values: DELIVERY_STATUSES },
+  { table: 'grading_scale', column: 'preset', values: GRADING_PRESETS },
 ];
 
 /** `CHECK (column IN ('A', 'B'))` for a migration, from a domain array (words are quoted as SQL literals). */

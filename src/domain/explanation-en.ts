@@ -1,4 +1,4 @@
-import type { Wording } from './explanation';
+import type { GradeWording, Wording } from './explanation';
 
 const ROLE = { actual: 'the actual', target: 'the target', level: 'the level to keep', estimate: 'the estimate' };
 
@@ -75,4 +75,17 @@ export const EN: Wording = {
       within: `within ${percent} counts; ${line}`,
       exact: `exactly on the line; ${line}`,
     })[reading],
+};
+
+/** The English sentences of grade explanations. */
+export const EN_GRADES: GradeWording = {
+  gradeByRate: ({ scale, rate, minRate, code, label }) =>
+    `Under "${scale}" the achievement rate ${rate} is at least ${minRate}, so the grade is ${code} (${label}).`,
+  gradeByStatus: ({ scale, status, code, label }) =>
+    `Under "${scale}" the status ${status} maps to the grade ${code} (${label}).`,
+  noGrade: ({ scale, status, rate }) =>
+    `Under "${scale}" no level matches the status ${status}${rate === null ? '' : ` with the rate ${rate}`}, so there is no grade.`,
+  suggestedByShare: ({ scale, share, code, label }) =>
+    `Under "${scale}" the weighted share achieved, ${share}, read as a rate gives the suggested grade ${code} (${label}).`,
+  noSuggestedGrade: ({ scale }) => `Under "${scale}" there is no suggested grade: no indicator below could be judged.`,
 };

@@ -1,4 +1,4 @@
-import type { Wording } from './explanation';
+import type { GradeWording, Wording } from './explanation';
 import { fiscalYearLabel } from './fiscal-year';
 
 const ROLE = { actual: '実績', target: '目標', level: '維持する水準', estimate: '見込み' };
@@ -70,4 +70,16 @@ export const JA: Wording = {
       within: `許容幅${percent}以内なら順調、${line}`,
       exact: `直線上ちょうど、${line}`,
     })[reading],
+};
+
+/** The Japanese sentences of grade explanations. */
+export const JA_GRADES: GradeWording = {
+  gradeByRate: ({ scale, rate, minRate, code, label }) =>
+    `「${scale}」では達成率 ${rate} が ${minRate} 以上のため評価は ${code}（${label}）。`,
+  gradeByStatus: ({ scale, status, code, label }) => `「${scale}」では状況 ${status} は評価 ${code}（${label}）。`,
+  noGrade: ({ scale, status, rate }) =>
+    `「${scale}」では状況 ${status}${rate === null ? '' : `・達成率 ${rate}`} に当たる段階がないため評価なし。`,
+  suggestedByShare: ({ scale, share, code, label }) =>
+    `「${scale}」では重み付き達成割合 ${share} を達成率として読み、評価の目安は ${code}（${label}）。`,
+  noSuggestedGrade: ({ scale }) => `「${scale}」では判定できた指標がないため評価の目安なし。`,
 };

@@ -80,3 +80,12 @@ export interface Wording {
   }): string;
   lineRule(reading: LineReading, line: string, percent: string): string;
 }
+
+/** The phrases of grade explanations (src/domain/grading.ts): how a level of a grading scale was reached. */
+export interface GradeWording {
+  gradeByRate(o: { scale: string; rate: string; minRate: string; code: string; label: string }): string;
+  gradeByStatus(o: { scale: string; status: string; code: string; label: string }): string;
+  noGrade(o: { scale: string; status: string; rate: string | null }): string;
+  suggestedByShare(o: { scale: string; share: string; code: string; label: string }): string;
+  noSuggestedGrade(o: { scale: string }): string;
+}

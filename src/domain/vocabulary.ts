@@ -88,3 +88,7 @@ export type FiscalYearEventKind = (typeof FISCAL_YEAR_EVENT_KINDS)[number];
 /** Where a webhook delivery is: waiting for its (next) attempt, delivered (2xx), or given up after every retry. */
 export const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** The grading scales the API knows by name (src/domain/grading.ts): Kawasaki-style five levels, Yokohama-style S/A/B/C. */
+export const GRADING_PRESETS = ['FIVE_LEVEL', 'SABC'] as const;
+export type GradingPreset = (typeof GRADING_PRESETS)[number];

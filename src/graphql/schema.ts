@@ -14,6 +14,7 @@ import { ProgressResolver } from './resolvers/progress';
 import { ProjectResolver } from './resolvers/project';
 import { QueryResolver } from './resolvers/query';
 import { reportingResolvers } from './resolvers/reporting';
+import { gradingResolvers } from './resolvers/grading';
 import { SubscriptionResolver } from './resolvers/subscription';
 import { TargetResolver } from './resolvers/target';
 import { WebhookResolver } from './resolvers/webhook';
@@ -35,6 +36,7 @@ export const resolvers = [
   ...rollupResolvers,
   ProgressResolver,
   ...reportingResolvers,
+  ...gradingResolvers,
 ] as const;
 
 /**

@@ -12,10 +12,17 @@ import {
   StatusLevel,
   Target,
 } from '../entities';
+import type { GradeLevel, GradingPreset, GradingScaleData } from '../domain/grading';
 import { compileRelation, relations, type EntityOf, type RelationName } from './relations';
 import { shapeOf, type EntityClass, type Row } from './shape';
 
 export { canonicalKey } from './key';
+
+/** A stored grading scale: the domain's scale plus its plan and the preset it came from (null: custom). */
+export interface GradingScaleRow extends GradingScaleData {
+  planId: number;
+  preset: GradingPreset | null;
+}
 export { relations, type EntityOf, type RelationName } from './relations';
 export { shapeOf, type Shape } from './shape';
 
@@ -123,6 +130,27 @@ function reportingRows(ds: DataSource): DataLoader<string, ReportingRow[]> {
   });
 }
 
+/** The grading scale of each plan (src/domain/grading.ts), or null when the plan has none. */
+function gradingScale(ds: DataSource): DataLoader<number, GradingScaleRow | null> {
+  const sql = 'SELECT plan_id, preset, name, method, levels FROM grading_scale WHERE plan_id = ANY($1)';
+  return new DataLoader<number, GradingScaleRow | null>(async (planIds) => {
+    const rows = (await ds.query(sql, [[...planIds]])) as {
+      plan_id: number;
+      preset: GradingPreset | null;
+      name: string;
+      method: string | null;
+      levels: GradeLevel[];
+    }[];
+    const found = new Map(
+      rows.map((r) => [
+        r.plan_id,
+        { planId: r.plan_id, preset: r.preset, name: r.name, method: r.method, levels: r.levels },
+      ]),
+    );
+    return planIds.map((id) => found.get(id) ?? null);
+  });
+}
+
 const byIdLoaders = {
   plan: (ds: DataSource) => byId(ds, Plan),
   policy: (ds: DataSource) => byId(ds, Policy),
@@ -135,6 +163,7 @@ const byIdLoaders = {
   actualRevision: (ds: DataSource) => byId(ds, ActualRevision),
   statusScaleByPlan: statusScale,
   reportingRows,
+  gradingScaleByPlan: gradingScale,
 };
 
 export type Loaders = { readonly [K in keyof typeof byIdLoaders]: ReturnType<(typeof byIdLoaders)[K]> } & {

@@ -137,6 +137,21 @@ describe('dashboard in a browser', () => {
       '指標11件のうち判定できた1件中1件が達成 (達成割合 100%)',
     );
     await screenshot(page, 'overview-with-actual-ja');
+
+    // No grade before the plan has a scale; set one through the API and the overview shows it in the page language.
+    expect(await page.locator('[data-measure="健全な財政運営"] .grade').count()).toBe(0);
+    const set = await app.gqlAs(
+      actuals.tokens.admin,
+      'mutation { setGradingScale(planCode: "arakawa", input: { preset: FIVE_LEVEL, name: "達成度" }) { name } }',
+    );
+    expect(set.errors).toBeUndefined();
+    await visit('/?year=2021', 'overview-with-grade');
+    expect(await page.locator('[data-measure="健全な財政運営"] .grade').textContent()).toBe('評価の目安: 2 目標を達成');
+    await screenshot(page, 'overview-with-grade-ja');
+    await visit('/?year=2021&lang=en', 'overview-with-grade-en');
+    expect(await page.locator('[data-measure="健全な財政運営"] .grade').textContent()).toBe(
+      'Suggested grade: 2 Achieved the target',
+    );
   });
 
   it("a footnote's text appears on focus; COVID-19 adjustments stand out", async () => {

@@ -22,6 +22,7 @@ const LABELS = {
     repost: (p: number) => `再掲 (P${p})`,
     progressOf: (year: string) => `${year}の進捗`,
     achievedShare: '達成割合',
+    suggestedGrade: '評価の目安',
     noJudgement: '判定できる指標がありません',
     summary: (achieved: number, judged: number, total: number) =>
       `指標${total}件のうち判定できた${judged}件中${achieved}件が達成`,
@@ -77,6 +78,7 @@ const LABELS = {
     repost: (p: number) => `reposted (p. ${p})`,
     progressOf: (year: string) => `Progress in ${year}`,
     achievedShare: 'Share achieved',
+    suggestedGrade: 'Suggested grade',
     noJudgement: 'No indicator could be judged',
     summary: (achieved: number, judged: number, total: number) =>
       `${achieved} of the ${judged} judged indicators achieved (${total} indicators)`,

@@ -5,6 +5,7 @@ import { TargetFilter } from '../filters';
 import { filteredChildren } from '../../services/nested';
 import { actualsOfIndicator } from '../../services/actuals';
 import { indicatorProgress } from '../../services/progress';
+import { gradeOf } from '../../services/grading';
 import { ActualType, actualType } from '../types/actual';
 import { Progress, ProgressArgs, progressType } from '../types/progress';
 import { SeriesPoint } from '../types/series';
@@ -107,11 +108,12 @@ export class IndicatorResolver {
   }
 
   @FieldResolver(() => Progress, { description: 'How far the indicator meets its target for a fiscal year, and why.' })
-  progress(
+  async progress(
     @Root() indicator: Indicator,
     @Args(() => ProgressArgs) args: ProgressArgs,
     @Ctx() ctx: Context,
   ): Promise<Progress> {
-    return indicatorProgress(ctx, indicator, args.fiscalYear, args.includeDrafts).then(progressType);
+    const e = await indicatorProgress(ctx, indicator, args.fiscalYear, args.includeDrafts);
+    return progressType(e, await gradeOf(ctx, indicator.planId, e));
   }
 }

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root, type ClassType } fr
 import { Measure, Plan, Policy, Project } from '../../entities';
 import { aggregates } from '../../services/aggregates';
 import { summaryProgress } from '../../services/progress';
+import { suggestedGradeOf } from '../../services/grading';
 import type { Context } from '../context';
 import { YearAggregate, yearAggregateType } from '../types/aggregate';
 import { ProgressSummary, SummaryArgs, summaryType } from '../types/progress';
@@ -17,13 +18,14 @@ function rollupResolver<T extends { id: number }>(type: ClassType<T>, level: Lev
     @FieldResolver(() => ProgressSummary, {
       description: 'Progress of the indicators below for a fiscal year: counts per status and the share achieved.',
     })
-    progress(
+    async progress(
       @Root() owner: T,
       @Args(() => SummaryArgs) args: SummaryArgs,
       @Ctx() ctx: Context,
     ): Promise<ProgressSummary> {
       const scope = { kind: level, id: owner.id, planId: planIdOf(owner) };
-      return summaryProgress(ctx, scope, args.fiscalYear, args.includeDrafts, args.weights).then(summaryType);
+      const s = await summaryProgress(ctx, scope, args.fiscalYear, args.includeDrafts, args.weights);
+      return summaryType(s, await suggestedGradeOf(ctx, scope.planId, s));
     }
   }
   if (level === 'project') return [ProgressResolver];

@@ -36,6 +36,11 @@ export function ProgressBar({ lang, summary }: { lang: Lang; summary: DashboardS
         ))}
       </div>
       <p class="bar-text">{summarize(lang, summary)}</p>
+      {summary.suggestedGrade ? (
+        <p class="grade" data-grade={summary.suggestedGrade.code}>
+          {labels(lang).suggestedGrade}: {summary.suggestedGrade.code} {summary.suggestedGrade[lang]}
+        </p>
+      ) : null}
       <ul class="counts">
         {counts.map((c) => (
           <li key={c.status}>

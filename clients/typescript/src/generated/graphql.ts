@@ -138,7 +138,7 @@ export type WholePlanQueryVariables = Exact<{
 
 export type WholePlanQuery = { plan: { id: string, code: string, title: string, importWarnings: Array<string>, baseYear: { year: number, label: string, labelEn: string }, finalYear: { year: number, label: string }, fiscalYears: Array<{ year: number, label: string }>, policies: Array<{ id: string, number: number, title: string, measures: Array<{ id: string, position: number, title: string, purpose: string, policy: { number: number }, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }>, outcomeIndicators: Array<{ id: string, name: string, kind: IndicatorKind, unit: string | null, cumulative: boolean, direction: Direction, group: string | null, measures: Array<{ id: string }>, baseline: { id: string, value: { raw: string, number: number | null, unit: string | null } } | null, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }>, targets: Array<{ id: string, role: TargetRole, fiscalYear: { year: number, label: string }, value: { raw: string, kind: ValueKind, number: number | null, unit: string | null, comparator: Comparator | null, text: string | null, note: string | null }, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }> }> }>, projects: Array<{ id: string, title: string, approach: Array<string>, repostPage: number | null, measures: Array<{ id: string, title: string }>, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }>, indicators: Array<{ id: string, name: string, kind: IndicatorKind, unit: string | null, group: string | null, unlabeledCells: Array<string>, projects: Array<{ id: string }>, footnotes: Array<{ id: string, marker: string }>, targets: Array<{ id: string, role: TargetRole, fiscalYear: { year: number }, value: { raw: string, kind: ValueKind, number: number | null, unit: string | null, comparator: Comparator | null, text: string | null, note: string | null }, footnotes: Array<{ id: string, marker: string, category: FootnoteCategory }> }> }> }> }> }> } | null };
 
-export type DashboardSummaryFragment = { indicatorCount: number, achievedShare: number | null, counts: Array<{ status: ProgressStatus, count: number }> };
+export type DashboardSummaryFragment = { indicatorCount: number, achievedShare: number | null, counts: Array<{ status: ProgressStatus, count: number }>, suggestedGrade: { code: string, ja: string, en: string } | null };
 
 export type DashboardFootnoteFragment = { id: string, marker: string, text: string, category: FootnoteCategory };
 
@@ -168,7 +168,7 @@ export type DashboardMeasureQueryVariables = Exact<{
 
 
 export type DashboardMeasureQuery = { node:
-    | { id: string, title: string, purpose: string, plan: { code: string, title: string, baseYear: { year: number }, finalYear: { year: number }, fiscalYears: Array<{ year: number, label: string, labelEn: string }>, planYears: Array<{ year: number }> }, policy: { number: number, title: string }, progress: { indicatorCount: number, achievedShare: number | null, counts: Array<{ status: ProgressStatus, count: number }> }, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }>, outcomeIndicators: Array<{ id: string, name: string, kind: IndicatorKind, unit: string | null, direction: Direction, cumulative: boolean, group: string | null, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }>, targets: Array<{ id: string, role: TargetRole, fiscalYear: { year: number, label: string, labelEn: string }, value: { raw: string, kind: ValueKind, number: number | null, unit: string | null, comparator: Comparator | null, text: string | null, note: string | null }, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }> }>, actuals: Array<{ id: string, note: string | null, fiscalYear: { year: number, label: string, labelEn: string }, value: { raw: string, kind: ValueKind, number: number | null, unit: string | null, comparator: Comparator | null, text: string | null, note: string | null }, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }> }>, progress: { status: ProgressStatus, achievementRate: number | null, explanation: string } }>, projects: Array<{ id: string, title: string, repostPage: number | null, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }>, indicators: Array<{ id: string, name: string, kind: IndicatorKind, unit: string | null, direction: Direction, cumulative: boolean, group: string | null, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }>, targets: Array<{ id: string, role: TargetRole, fiscalYear: { year: number, label: string, labelEn: string }, value: { raw: string, kind: ValueKind, number: number | null, unit: string | null, comparator: Comparator | null, text: string | null, note: string | null }, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }> }>, actuals: Array<{ id: string, note: string | null, fiscalYear: { year: number, label: string, labelEn: string }, value: { raw: string, kind: ValueKind, number: number | null, unit: string | null, comparator: Comparator | null, text: string | null, note: string | null }, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }> }>, progress: { status: ProgressStatus, achievementRate: number | null, explanation: string } }> }> }
+    | { id: string, title: string, purpose: string, plan: { code: string, title: string, baseYear: { year: number }, finalYear: { year: number }, fiscalYears: Array<{ year: number, label: string, labelEn: string }>, planYears: Array<{ year: number }> }, policy: { number: number, title: string }, progress: { indicatorCount: number, achievedShare: number | null, counts: Array<{ status: ProgressStatus, count: number }>, suggestedGrade: { code: string, ja: string, en: string } | null }, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }>, outcomeIndicators: Array<{ id: string, name: string, kind: IndicatorKind, unit: string | null, direction: Direction, cumulative: boolean, group: string | null, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }>, targets: Array<{ id: string, role: TargetRole, fiscalYear: { year: number, label: string, labelEn: string }, value: { raw: string, kind: ValueKind, number: number | null, unit: string | null, comparator: Comparator | null, text: string | null, note: string | null }, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }> }>, actuals: Array<{ id: string, note: string | null, fiscalYear: { year: number, label: string, labelEn: string }, value: { raw: string, kind: ValueKind, number: number | null, unit: string | null, comparator: Comparator | null, text: string | null, note: string | null }, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }> }>, progress: { status: ProgressStatus, achievementRate: number | null, explanation: string } }>, projects: Array<{ id: string, title: string, repostPage: number | null, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }>, indicators: Array<{ id: string, name: string, kind: IndicatorKind, unit: string | null, direction: Direction, cumulative: boolean, group: string | null, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }>, targets: Array<{ id: string, role: TargetRole, fiscalYear: { year: number, label: string, labelEn: string }, value: { raw: string, kind: ValueKind, number: number | null, unit: string | null, comparator: Comparator | null, text: string | null, note: string | null }, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }> }>, actuals: Array<{ id: string, note: string | null, fiscalYear: { year: number, label: string, labelEn: string }, value: { raw: string, kind: ValueKind, number: number | null, unit: string | null, comparator: Comparator | null, text: string | null, note: string | null }, footnotes: Array<{ id: string, marker: string, text: string, category: FootnoteCategory }> }>, progress: { status: ProgressStatus, achievementRate: number | null, explanation: string } }> }> }
     | Record<PropertyKey, never>
    | null };
 
@@ -177,7 +177,7 @@ export type DashboardOverviewQueryVariables = Exact<{
 }>;
 
 
-export type DashboardOverviewQuery = { plans: Array<{ id: string, code: string, title: string, progress: { indicatorCount: number, achievedShare: number | null, counts: Array<{ status: ProgressStatus, count: number }> }, policies: Array<{ id: string, number: number, title: string, progress: { indicatorCount: number, achievedShare: number | null, counts: Array<{ status: ProgressStatus, count: number }> }, measures: Array<{ id: string, title: string, progress: { indicatorCount: number, achievedShare: number | null, counts: Array<{ status: ProgressStatus, count: number }> } }> }>, baseYear: { year: number }, finalYear: { year: number }, fiscalYears: Array<{ year: number, label: string, labelEn: string }>, planYears: Array<{ year: number }> }> };
+export type DashboardOverviewQuery = { plans: Array<{ id: string, code: string, title: string, progress: { indicatorCount: number, achievedShare: number | null, counts: Array<{ status: ProgressStatus, count: number }>, suggestedGrade: { code: string, ja: string, en: string } | null }, policies: Array<{ id: string, number: number, title: string, progress: { indicatorCount: number, achievedShare: number | null, counts: Array<{ status: ProgressStatus, count: number }>, suggestedGrade: { code: string, ja: string, en: string } | null }, measures: Array<{ id: string, title: string, progress: { indicatorCount: number, achievedShare: number | null, counts: Array<{ status: ProgressStatus, count: number }>, suggestedGrade: { code: string, ja: string, en: string } | null } }> }>, baseYear: { year: number }, finalYear: { year: number }, fiscalYears: Array<{ year: number, label: string, labelEn: string }>, planYears: Array<{ year: number }> }> };
 
 export type DashboardYearsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -209,6 +209,11 @@ export const DashboardSummaryFragmentDoc = new TypedDocumentString(`
   counts {
     status
     count
+  }
+  suggestedGrade {
+    code
+    ja: label(language: JA)
+    en: label(language: EN)
   }
 }
     `, {"fragmentName":"DashboardSummary"}) as unknown as TypedDocumentString<DashboardSummaryFragment, unknown>;
@@ -884,6 +889,11 @@ export const DashboardMeasureDocument = new TypedDocumentString(`
     status
     count
   }
+  suggestedGrade {
+    code
+    ja: label(language: JA)
+    en: label(language: EN)
+  }
 }
 fragment DashboardFootnote on Footnote {
   id
@@ -996,6 +1006,11 @@ export const DashboardOverviewDocument = new TypedDocumentString(`
   counts {
     status
     count
+  }
+  suggestedGrade {
+    code
+    ja: label(language: JA)
+    en: label(language: EN)
   }
 }
 fragment DashboardPlan on Plan {
