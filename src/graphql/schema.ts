@@ -10,7 +10,7 @@ import { IndicatorResolver } from './resolvers/indicator';
 import { MeasureResolver } from './resolvers/measure';
 import { PlanResolver } from './resolvers/plan';
 import { PolicyResolver } from './resolvers/policy';
-import { ProgressResolver } from './resolvers/progress';
+import { ProgressResolver, ProgressSummaryResolver } from './resolvers/progress';
 import { ProjectResolver } from './resolvers/project';
 import { QueryResolver } from './resolvers/query';
 import { reportingResolvers } from './resolvers/reporting';
@@ -35,6 +35,7 @@ export const resolvers = [
   WebhookResolver,
   ...rollupResolvers,
   ProgressResolver,
+  ProgressSummaryResolver,
   ...reportingResolvers,
   ...gradingResolvers,
 ] as const;

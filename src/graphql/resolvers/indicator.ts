@@ -5,7 +5,6 @@ import { TargetFilter } from '../filters';
 import { filteredChildren } from '../../services/nested';
 import { actualsOfIndicator } from '../../services/actuals';
 import { indicatorProgress } from '../../services/progress';
-import { gradeOf } from '../../services/grading';
 import { ActualType, actualType } from '../types/actual';
 import { Progress, ProgressArgs, progressType } from '../types/progress';
 import { SeriesPoint } from '../types/series';
@@ -114,6 +113,6 @@ export class IndicatorResolver {
     @Ctx() ctx: Context,
   ): Promise<Progress> {
     const e = await indicatorProgress(ctx, indicator, args.fiscalYear, args.includeDrafts);
-    return progressType(e, await gradeOf(ctx, indicator.planId, e));
+    return progressType(e, indicator.planId);
   }
 }
