@@ -129,6 +129,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const line = startupMessage(error, context) ?? `plangraph did not start: ${error instanceof Error ? error.message : String(error)}`;
+  const line =
+    startupMessage(error, context) ??
+    `plangraph did not start: ${error instanceof Error ? error.message : String(error)}`;
   process.exit(reportFatal(line, error));
 });

@@ -22,7 +22,10 @@ interface SystemError {
 }
 
 /** The sentence for an error met while opening the database or the port; undefined when it has none. */
-export function startupMessage(error: unknown, context: { databaseUrl?: string; port?: number; host?: string }): string | undefined {
+export function startupMessage(
+  error: unknown,
+  context: { databaseUrl?: string; port?: number; host?: string },
+): string | undefined {
   const e = (error ?? {}) as SystemError;
   const code = typeof e.code === 'string' ? e.code : undefined;
   const message = typeof e.message === 'string' ? e.message : String(error);

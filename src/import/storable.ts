@@ -13,13 +13,17 @@ export function assertStorable(plan: ParsedPlan): void {
   }
   for (const policy of plan.policies) {
     if (!(policy.number > 0)) {
-      problems.push(`the heading "政策 ${policy.number} : ${policy.title}" has policy number ${policy.number}; use 1 or more`);
+      problems.push(
+        `the heading "政策 ${policy.number} : ${policy.title}" has policy number ${policy.number}; use 1 or more`,
+      );
     }
     if (policy.title.trim() === '') problems.push(`the heading "政策 ${policy.number}" has no title`);
   }
   for (const measure of plan.measures) {
-    if (measure.title.trim() === '') problems.push(`a 施策名 heading under policy ${measure.policyNumber} has no title`);
-    if (!(measure.position > 0)) problems.push(`the 施策名 heading "${measure.title}" has position ${measure.position}`);
+    if (measure.title.trim() === '')
+      problems.push(`a 施策名 heading under policy ${measure.policyNumber} has no title`);
+    if (!(measure.position > 0))
+      problems.push(`the 施策名 heading "${measure.title}" has position ${measure.position}`);
   }
   for (const project of plan.projects) {
     if (project.title.trim() === '') problems.push('a project heading has no title');
