@@ -11,7 +11,14 @@ export function assertStorable(plan: ParsedPlan): void {
   if (plan.baseYear < 1900 || plan.baseYear > 2200) {
     problems.push(`the fiscal-year header gives the base year ${plan.baseYear}, outside 1900–2200`);
   }
+  const unplaced = plan.measures.filter((m) => m.policyNumber === 0).map((m) => `「${m.title}」`);
+  if (unplaced.length > 0) {
+    problems.push(
+      `no 政策 heading (a line such as "政策 1 : 施策の柱") is found for the 施策名 heading ${unplaced.slice(0, 3).join(', ')}; add one above it`,
+    );
+  }
   for (const policy of plan.policies) {
+    if (policy.number === 0 && unplaced.length > 0) continue;
     if (!(policy.number > 0)) {
       problems.push(
         `the heading "政策 ${policy.number} : ${policy.title}" has policy number ${policy.number}; use 1 or more`,
