@@ -31,7 +31,11 @@ export function prettyLine(json: string): string {
   const fields = Object.entries(record)
     .filter(([key]) => !SKIP.has(key))
     .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
-  return [time, level, String(record.msg ?? ''), ...fields].filter((p) => p !== '').join(' ');
+  // A request line has no message: its method, path and status say it.
+  const msg =
+    record.msg ??
+    (record.method && record.path ? `${String(record.method)} ${String(record.path)} ${String(record.status)}` : '');
+  return [time, level, String(msg), ...fields].filter((p) => p !== '').join(' ');
 }
 
 function prettyStream(out: { write(chunk: string): unknown }): pino.DestinationStream {

@@ -210,3 +210,43 @@ describe('first start, logs and the bundled re-import', () => {
     expect(await stop(second)).toBe(0);
   }, 180_000);
 });
+
+describe('logs at a terminal', () => {
+  it('are readable lines, not JSON, when stdout is a terminal (util-linux script gives the server a pseudo-TTY)', async () => {
+    const env = baseEnv({ DATA_DIR: join(scratch, 'tty') });
+    const child = spawn(
+      'script',
+      ['-qfec', `${JSON.stringify(process.execPath)} ${JSON.stringify(main)}`, '/dev/null'],
+      {
+        cwd: root,
+        env,
+        detached: true,
+      },
+    );
+    children.add(child);
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 90_000);
+        child.stdout.on('data', () => {
+          if (/listening on http/.test(out)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        child.once('exit', (code) => {
+          clearTimeout(timer);
+          reject(new Error(`script exited with ${code}:\n${out}`));
+        });
+      });
+      const lines = out.replace(/\r/g, '').trim().split('\n');
+      expect(lines.length).toBeGreaterThan(2);
+      for (const line of lines) expect(line).toMatch(/^\d\d:\d\d:\d\d\.\d{3} (INFO|WARN) /);
+      expect(out).toMatch(/INFO {2}plangraph is listening on http/);
+    } finally {
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+  }, 120_000);
+});

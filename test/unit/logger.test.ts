@@ -16,8 +16,10 @@ describe('log format', () => {
     log.info({ status: 200, token: 'plg_secret' }, 'hello');
     log.debug('not at info');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d\.\d{3} INFO  hello status=200 token=\[redacted\]\n$/);
+    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d\.\d{3} INFO {2}hello status=200 token=\[redacted\]\n$/);
     expect(lines[0]).not.toContain('plg_secret');
     expect(prettyLine('not json\n')).toBe('not json');
+    const request = prettyLine(JSON.stringify({ level: 30, time: 0, method: 'POST', path: '/graphql', status: 200 }));
+    expect(request).toBe('00:00:00.000 INFO  POST /graphql 200 method=POST path=/graphql status=200');
   });
 });
