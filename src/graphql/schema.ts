@@ -2,6 +2,7 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { ActualResolver, ActualRevisionResolver } from './resolvers/actual';
+import { ApiTokenResolver } from './resolvers/api-token';
 import { authChecker } from './auth';
 import { FootnoteResolver } from './resolvers/footnote';
 import { MutationResolver } from './resolvers/mutation';
@@ -33,6 +34,7 @@ export const resolvers = [
   MutationResolver,
   SubscriptionResolver,
   WebhookResolver,
+  ApiTokenResolver,
   ...rollupResolvers,
   ProgressResolver,
   ProgressSummaryResolver,
