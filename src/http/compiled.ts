@@ -1,5 +1,6 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import {
+  GraphQLError,
   isAbstractType,
   printSchema,
   type ExecutionResult,
@@ -27,6 +28,21 @@ export function synchronousResolveType(schema: GraphQLSchema): GraphQLSchema {
     type.resolveType = sync;
   }
   return schema;
+}
+
+/**
+ * graphql-jit reports errors with its own GraphQLError class; masking (and Apollo's
+ * unwrapResolverError) recognise graphql-js' class, so rebuild each one with the same fields.
+ */
+function asGraphqlJsError(error: GraphQLError): GraphQLError {
+  if (Object.getPrototypeOf(error) === GraphQLError.prototype) return error;
+  const copy = new GraphQLError(error.message, {
+    path: error.path,
+    originalError: error.originalError ?? undefined,
+    extensions: error.extensions,
+  });
+  (copy as { locations?: GraphQLError['locations'] }).locations = error.locations;
+  return copy;
 }
 
 /** A bounded map that forgets the least recently used entry. */
@@ -64,7 +80,9 @@ export function compiledGateway(schema: GraphQLSchema, cacheSize = COMPILED_CACH
       cache.set(key, compiled);
     }
     if (!isCompiledQuery(compiled)) return compiled;
-    return compiled.query(undefined, context, request.variables ?? {});
+    const result = await compiled.query(undefined, context, request.variables ?? {});
+    if (result.errors) return { ...result, errors: result.errors.map(asGraphqlJsError) };
+    return result;
   };
   let sdl: string | undefined;
   return {
