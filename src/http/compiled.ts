@@ -1,5 +1,6 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import {
+  getVariableValues,
   GraphQLError,
   isAbstractType,
   printSchema,
@@ -72,7 +73,7 @@ export function compiledGateway(schema: GraphQLSchema, cacheSize = COMPILED_CACH
   synchronousResolveType(schema);
   const cache = new Lru<CompiledQuery | ExecutionResult>(cacheSize);
   const executor: GatewayExecutor = async (requestContext) => {
-    const { document, operationName, queryHash, request, context } = requestContext;
+    const { document, operation, operationName, queryHash, request, context } = requestContext;
     const key = `${queryHash}\u0000${operationName ?? ''}`;
     let compiled = cache.get(key);
     if (!compiled) {
@@ -80,7 +81,14 @@ export function compiledGateway(schema: GraphQLSchema, cacheSize = COMPILED_CACH
       cache.set(key, compiled);
     }
     if (!isCompiledQuery(compiled)) return compiled;
-    const result = await compiled.query(undefined, context, request.variables ?? {});
+    const variables = request.variables ?? {};
+    const result = await compiled.query(undefined, context, variables);
+    if (result.errors && !('data' in result) && operation.variableDefinitions?.length) {
+      // Variables that do not coerce: graphql-js' errors name the variable's node (Apollo then answers
+      // BAD_USER_INPUT with status 400) and carry its "Did you mean" hints; graphql-jit's carry neither.
+      const coerced = getVariableValues(schema, operation.variableDefinitions, variables);
+      if (coerced.errors) return { errors: coerced.errors };
+    }
     if (result.errors) return { ...result, errors: result.errors.map(asGraphqlJsError) };
     return result;
   };
