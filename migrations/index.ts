@@ -3,6 +3,7 @@ import { ProgressTracking1764720000000 } from './1764720000000-ProgressTracking'
 import { Slicing1764806400000 } from './1764806400000-Slicing';
 import { ReportingCycle1764900000000 } from './1764900000000-ReportingCycle';
 import { Events1764910000000 } from './1764910000000-Events';
+import { PlanTerms1764930000000 } from './1764930000000-PlanTerms';
 
 /** Every migration, in order. Listed explicitly so the compiled server and the CLI need no glob. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Slicing1764806400000,
   ReportingCycle1764900000000,
   Events1764910000000,
+  PlanTerms1764930000000,
 ];

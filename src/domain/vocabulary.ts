@@ -88,3 +88,11 @@ export type FiscalYearEventKind = (typeof FISCAL_YEAR_EVENT_KINDS)[number];
 /** Where a webhook delivery is: waiting for its (next) attempt, delivered (2xx), or given up after every retry. */
 export const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** How a term's item differs from the previous term's (Plan.changesFromPrevious). */
+export const PLAN_CHANGE_KINDS = ['ADDED', 'REMOVED', 'RENAMED', 'RENUMBERED', 'RETARGETED', 'MOVED'] as const;
+export type PlanChangeKind = (typeof PLAN_CHANGE_KINDS)[number];
+
+/** What a plan change is about. */
+export const PLAN_SUBJECT_TYPES = ['POLICY', 'MEASURE', 'PROJECT', 'INDICATOR'] as const;
+export type PlanSubjectType = (typeof PLAN_SUBJECT_TYPES)[number];
