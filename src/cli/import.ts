@@ -9,10 +9,15 @@ import { readOverrides } from '../import/bundled';
 import { importPlan } from '../import/import-plan';
 
 const USAGE = `Usage: npm run import -- <file> --plan-code <code> [--title <title>] [--overrides <file.json>] [--replace]
+                         [--previous <code>]
 
 Imports a plan document (the Arakawa chapter's style) into the database named by DATABASE_URL, or into
 the embedded database in DATA_DIR (default ./.data; stop the server first). Prints what it created and
-every warning. Importing the same file again changes nothing.`;
+every warning. Importing the same file again changes nothing.
+With --previous, the document is the next term of that plan: its policies, measures, projects and indicators
+are matched to the previous term's (Plan.previous/next, Indicator.predecessor, Plan.changesFromPrevious);
+what cannot be matched is a warning with the closest candidates. The overrides file's "lineage" key forces or
+forbids indicator matches.`;
 
 async function run(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -22,6 +27,7 @@ async function run(): Promise<number> {
       title: { type: 'string' },
       overrides: { type: 'string' },
       replace: { type: 'boolean', default: false },
+      previous: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -47,6 +53,7 @@ async function run(): Promise<number> {
       title: values.title,
       overrides: values.overrides ? readOverrides(values.overrides) : undefined,
       replace: values.replace,
+      previous: values.previous,
     });
     const verb = { created: 'Created', unchanged: 'Already imported, unchanged:', replaced: 'Replaced' }[result.status];
     const c = result.counts;
