@@ -225,9 +225,14 @@ export const PlanChangeKind = registerVocabulary(
 );
 
 export type PlanSubjectType = V.PlanSubjectType;
-export const PlanSubjectType = registerVocabulary(PLAN_SUBJECT_TYPES, 'PlanSubjectType', 'What a plan change is about.', {
-  POLICY: { description: 'A policy (政策).' },
-  MEASURE: { description: 'A measure (施策).' },
-  PROJECT: { description: 'A key project (重点事業).' },
-  INDICATOR: { description: 'An indicator (成果指標 or 実績目標).' },
-});
+export const PlanSubjectType = registerVocabulary(
+  PLAN_SUBJECT_TYPES,
+  'PlanSubjectType',
+  'What a plan change is about.',
+  {
+    POLICY: { description: 'A policy (政策).' },
+    MEASURE: { description: 'A measure (施策).' },
+    PROJECT: { description: 'A key project (重点事業).' },
+    INDICATOR: { description: 'An indicator (成果指標 or 実績目標).' },
+  },
+);
