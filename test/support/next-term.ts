@@ -27,16 +27,15 @@ export function nextTermText(chapter = bundledChapter()): string {
   const removed = lines.findIndex((l) => l.includes(`「${NEXT_TERM.removedMeasure}」`));
   const removedStart = lines.slice(0, removed).findLastIndex((l) => l.startsWith('## 施策名'));
   const removedEnd = lines.findIndex((l, i) => i > removed && l.startsWith('Ⅶ'));
-  if (repost < 0 || repostEnd < 0 || removedStart < 0) throw new Error('the bundled chapter changed: update next-term.ts');
+  if (repost < 0 || repostEnd < 0 || removedStart < 0)
+    throw new Error('the bundled chapter changed: update next-term.ts');
   const kept = [
     ...lines.slice(0, repost),
     ...lines.slice(repostEnd, removedStart),
     ...(removedEnd < 0 ? [] : lines.slice(removedEnd)),
   ];
   return kept
-    .map((line) =>
-      line.startsWith(NEXT_TERM.retargetedIndicator) ? line.replace(/45\.0%\s*$/, '48.0%') : line,
-    )
+    .map((line) => (line.startsWith(NEXT_TERM.retargetedIndicator) ? line.replace(/45\.0%\s*$/, '48.0%') : line))
     .join('\n')
     .replace(/(\d+)年度/g, (_, n: string) => `${Number(n) + 3}年度`)
     .replace(/第2期/g, '第3期')
