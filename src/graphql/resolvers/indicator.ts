@@ -91,7 +91,7 @@ export class IndicatorResolver {
     acrossTerms: boolean,
   ): Promise<SeriesPoint[]> {
     if (!acrossTerms) return (await termPoints(ctx, indicator)).map((p) => p.point);
-    const lineage = await lineageOf(ctx, indicator);
+    const lineage = await ctx.loaders.lineageByIndicator.load(indicator.id);
     const terms = await Promise.all(lineage.map((i) => termPoints(ctx, i)));
     const first = terms[0]?.[0]?.point.fiscalYear.year ?? 0;
     const last = terms.at(-1)?.at(-1)?.point.fiscalYear.year ?? -1;
@@ -159,25 +159,4 @@ async function termPoints(ctx: Context, indicator: Indicator): Promise<{ point: 
     });
   }
   return points;
-}
-
-/** The indicator's terms, oldest first: its predecessors, itself, then the first successor of each later term. */
-async function lineageOf(ctx: Context, indicator: Indicator): Promise<Indicator[]> {
-  const chain = [indicator];
-  const seen = new Set([indicator.id]);
-  for (let i = chain[0]; i?.predecessorId != null && !seen.has(i.predecessorId);) {
-    const previous = await ctx.loaders.indicator.load(i.predecessorId);
-    if (!previous) break;
-    seen.add(previous.id);
-    chain.unshift(previous);
-    i = previous;
-  }
-  for (;;) {
-    const latest = chain[chain.length - 1];
-    const next = latest ? (await ctx.loaders.successorsByIndicator.load(latest.id)).find((s) => !seen.has(s.id)) : null;
-    if (!next) break;
-    seen.add(next.id);
-    chain.push(next);
-  }
-  return chain;
 }
