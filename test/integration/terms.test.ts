@@ -1,3 +1,7 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { importPlan } from '../../src/import/import-plan';
 import type { IndicatorOverrides } from '../../src/import/plan-document';
 import { setUpActuals, type Actuals } from '../support/actuals';
@@ -244,4 +248,68 @@ describe('plan terms', () => {
       importPlan(app.db.dataSource, { code: 'arakawa-3b', text, sourceName: 'b.txt', previous: 'arakawa' }),
     ).rejects.toMatchObject({ code: 'PREVIOUS_TAKEN' });
   });
+});
+
+describe('npm run import -- FILE --plan-code CODE --previous CODE', () => {
+  const root = join(__dirname, '..', '..');
+  let out: string;
+  let work: string;
+
+  beforeAll(() => {
+    // A private build, so that a parallel test file's build of dist/ cannot interfere.
+    out = join(root, '.test-cache', `terms-${process.pid}`);
+    execFileSync(
+      process.execPath,
+      [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', out],
+      { cwd: root, stdio: 'inherit' },
+    );
+    work = mkdtempSync(join(tmpdir(), 'plangraph-terms-'));
+    writeFileSync(join(work, 'next.txt'), text);
+    writeFileSync(join(work, 'overrides.json'), JSON.stringify(overrides));
+  }, 180_000);
+  afterAll(() => {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  function cli(...args: string[]) {
+    const env = { ...process.env, DATA_DIR: join(work, 'data') };
+    delete env.DATABASE_URL;
+    return spawnSync(process.execPath, [join(out, 'src', 'cli', 'import.js'), ...args], { env, encoding: 'utf8' });
+  }
+
+  it('refuses an unknown --previous with a clear error, then imports the next term of an imported plan', () => {
+    const unknown = cli(join(work, 'next.txt'), '--plan-code', 'third', '--previous', 'second');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain(
+      'import failed, nothing was written: --previous "second" names no other imported plan; import the previous term first',
+    );
+    const first = cli(join(root, 'seeds', 'arakawa-plan-chapter7.txt'), '--plan-code', 'second');
+    expect(first.status).toBe(0);
+    const next = cli(
+      join(work, 'next.txt'),
+      '--plan-code',
+      'third',
+      '--previous',
+      'second',
+      '--overrides',
+      join(work, 'overrides.json'),
+    );
+    expect(next.stderr).toBe('');
+    expect(next.status).toBe(0);
+    expect(next.stdout).toContain('Created plan "third" from next.txt');
+    expect(next.stdout).toContain(
+      `- Project 「${NEXT_TERM.renamedProject[1]}」 continues nothing of the previous term`,
+    );
+    const again = cli(
+      join(work, 'next.txt'),
+      '--plan-code',
+      'third',
+      '--previous',
+      'second',
+      '--overrides',
+      join(work, 'overrides.json'),
+    );
+    expect(again.stdout).toContain('Already imported, unchanged: plan "third"');
+  }, 120_000);
 });
