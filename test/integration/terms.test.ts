@@ -273,7 +273,7 @@ describe('npm run import -- FILE --plan-code CODE --previous CODE', () => {
   });
 
   function cli(...args: string[]) {
-    const env = { ...process.env, DATA_DIR: join(work, 'data') };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: join(work, 'data') };
     delete env.DATABASE_URL;
     return spawnSync(process.execPath, [join(out, 'src', 'cli', 'import.js'), ...args], { env, encoding: 'utf8' });
   }
