@@ -117,6 +117,10 @@ describe('plan terms', () => {
       description: expect.stringContaining('shares 6 of 7 indicators and projects'),
     });
     expect(find('REMOVED', 'MEASURE', NEXT_TERM.removedMeasure)).toMatchObject({ newSubject: null });
+    expect(find('ADDED', 'MEASURE', NEXT_TERM.addedMeasure)?.description).toBe(
+      `Measure 「${NEXT_TERM.addedMeasure}」 is new in this term.`,
+    );
+    expect(find('ADDED', 'INDICATOR', NEXT_TERM.addedIndicator)).toBeDefined();
     expect(find('MOVED', 'PROJECT', NEXT_TERM.movedProject)).toBeDefined();
     expect(find('REMOVED', 'PROJECT', NEXT_TERM.renamedProject[0])).toBeDefined();
     expect(find('ADDED', 'PROJECT', NEXT_TERM.renamedProject[1])).toMatchObject({ previousSubject: null });
