@@ -235,15 +235,18 @@ function ownersOfProject(o: TermOutline, id: number): number[] {
   return o.projects.find((p) => p.id === id)?.measureIds ?? [];
 }
 
-function describeRest(m: Matcher): void {
+function title(o: TermOutline, type: PlanSubjectType, id: number): string {
+  if (type === 'POLICY') return o.policies.find((p) => p.id === id)?.title ?? '';
+  if (type === 'MEASURE') return o.measures.find((p) => p.id === id)?.title ?? '';
+  if (type === 'PROJECT') return o.projects.find((p) => p.id === id)?.title ?? '';
+  return o.indicators.find((p) => p.id === id)?.name ?? '';
+}
+
+const word = { POLICY: 'Policy', MEASURE: 'Measure', PROJECT: 'Project', INDICATOR: 'Indicator' } as const;
+
+/** REMOVED and ADDED items; an added project or indicator is also a warning with the closest candidates. */
+function describeUnmatched(m: Matcher): void {
   const { prev, next } = m;
-  const title = (o: TermOutline, type: PlanSubjectType, id: number): string => {
-    if (type === 'POLICY') return o.policies.find((p) => p.id === id)?.title ?? '';
-    if (type === 'MEASURE') return o.measures.find((p) => p.id === id)?.title ?? '';
-    if (type === 'PROJECT') return o.projects.find((p) => p.id === id)?.title ?? '';
-    return o.indicators.find((p) => p.id === id)?.name ?? '';
-  };
-  const word = { POLICY: 'Policy', MEASURE: 'Measure', PROJECT: 'Project', INDICATOR: 'Indicator' } as const;
   const lists = {
     POLICY: [prev.policies, next.policies],
     MEASURE: [prev.measures, next.measures],
@@ -274,6 +277,11 @@ function describeRest(m: Matcher): void {
       }
     }
   }
+}
+
+/** What changed in matched items: RENAMED, MOVED, RETARGETED (RENUMBERED and measure renames are found earlier). */
+function describeMatched(m: Matcher): void {
+  const { prev, next } = m;
   for (const match of m.matches) {
     const oldName = title(prev, match.subjectType, match.previousId);
     const newName = title(next, match.subjectType, match.newId);
@@ -340,6 +348,7 @@ export function matchTerms(prev: TermOutline, next: TermOutline, overrides?: Lin
   const allowed = (o: { name: string }, n: { name: string }) =>
     !forbidden.has(`${matchKey(n.name)}\0${matchKey(o.name)}`);
   matchByName(m, 'INDICATOR', prev.indicators, next.indicators, (i) => i.name, ownersOfIndicator, allowed);
-  describeRest(m);
+  describeUnmatched(m);
+  describeMatched(m);
   return { matches: m.matches, changes: m.changes, warnings: m.warnings };
 }
