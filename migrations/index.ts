@@ -4,6 +4,7 @@ import { Slicing1764806400000 } from './1764806400000-Slicing';
 import { ReportingCycle1764900000000 } from './1764900000000-ReportingCycle';
 import { Events1764910000000 } from './1764910000000-Events';
 import { GradingAndEvaluations1764920000000 } from './1764920000000-GradingAndEvaluations';
+import { PlanTerms1764930000000 } from './1764930000000-PlanTerms';
 
 /** Every migration, in order. Listed explicitly so the compiled server and the CLI need no glob. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   ReportingCycle1764900000000,
   Events1764910000000,
   GradingAndEvaluations1764920000000,
+  PlanTerms1764930000000,
 ];

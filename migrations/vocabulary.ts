@@ -9,6 +9,8 @@ import {
   EVENT_KINDS,
   FOOTNOTE_CATEGORIES,
   INDICATOR_KINDS,
+  PLAN_CHANGE_KINDS,
+  PLAN_SUBJECT_TYPES,
   ROLES,
   TARGET_ROLES,
   VALUE_KINDS,
@@ -49,6 +51,8 @@ export const VOCABULARY_COLUMNS: readonly VocabularyColumn[] = [
   { table: 'webhook_event', column: 'kind', values: EVENT_KINDS },
   { table: 'webhook_delivery', column: 'status', values: DELIVERY_STATUSES },
   { table: 'grading_scale', column: 'preset', values: GRADING_PRESETS },
+  { table: 'plan_change', column: 'kind', values: PLAN_CHANGE_KINDS },
+  { table: 'plan_change', column: 'subject_type', values: PLAN_SUBJECT_TYPES },
 ];
 
 /** `CHECK (column IN ('A', 'B'))` for a migration, from a domain array (words are quoted as SQL literals). */

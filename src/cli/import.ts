@@ -10,10 +10,15 @@ import { reportFatal, startupMessage } from '../startup-errors';
 import { importPlan } from '../import/import-plan';
 
 const USAGE = `Usage: npm run import -- <file> --plan-code <code> [--title <title>] [--overrides <file.json>] [--replace]
+                         [--previous <code>]
 
 Imports a plan document (the Arakawa chapter's style) into the database named by DATABASE_URL, or into
 the embedded database in DATA_DIR (default ./.data; stop the server first). Prints what it created and
-every warning. Importing the same file again changes nothing.`;
+every warning. Importing the same file again changes nothing.
+With --previous, the document is the next term of that plan: its policies, measures, projects and indicators
+are matched to the previous term's (Plan.previous/next, Indicator.predecessor, Plan.changesFromPrevious);
+what cannot be matched is a warning with the closest candidates. The overrides file's "lineage" key forces or
+forbids indicator matches.`;
 
 /** A failure already said as a sentence. */
 class CliError extends Error {}
@@ -44,6 +49,7 @@ async function run(): Promise<number> {
       title: { type: 'string' },
       overrides: { type: 'string' },
       replace: { type: 'boolean', default: false },
+      previous: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -80,6 +86,7 @@ async function run(): Promise<number> {
       title: values.title ?? defaults.title,
       overrides: overridesPath ? readOverrides(overridesPath) : undefined,
       replace: values.replace,
+      previous: values.previous,
     });
     const verb = { created: 'Created', unchanged: 'Already imported, unchanged:', replaced: 'Replaced' }[result.status];
     const c = result.counts;

@@ -151,6 +151,36 @@ function gradingScale(ds: DataSource): DataLoader<number, GradingScaleRow | null
   });
 }
 
+/**
+ * An indicator's lineage across plan terms, oldest first: its predecessors, itself, then the first successor of each
+ * later term. One recursive statement per batch, however deep the lineage (Indicator.series(acrossTerms)).
+ */
+function lineage(ds: DataSource): DataLoader<number, Indicator[]> {
+  const e = shapeOf(ds, Indicator);
+  const sql = `
+    WITH RECURSIVE back (key, id, depth) AS (
+      SELECT k, k, 0 FROM unnest($1::int[]) AS k
+      UNION ALL
+      SELECT b.key, i.predecessor_id, b.depth - 1 FROM back b JOIN indicator i ON i.id = b.id
+      WHERE i.predecessor_id IS NOT NULL AND b.depth > -100
+    ), fwd (key, id, depth) AS (
+      SELECT k, k, 0 FROM unnest($1::int[]) AS k
+      UNION ALL
+      SELECT f.key, s.id, f.depth + 1 FROM fwd f
+      CROSS JOIN LATERAL (SELECT s.id FROM indicator s WHERE s.predecessor_id = f.id ORDER BY s.position, s.id LIMIT 1) s
+      WHERE f.depth < 100
+    )
+    SELECT c.key AS "parent", ${e.select('e')} FROM (SELECT * FROM back UNION SELECT * FROM fwd) c
+    JOIN ${e.table} "e" ON "e"."id" = c.id ORDER BY c.key, c.depth`;
+  return new DataLoader<number, Indicator[]>(async (ids) => {
+    const groups = new Map<number, Indicator[]>(ids.map((id) => [id, []]));
+    for (const row of (await ds.query(sql, [[...ids]])) as Row[]) {
+      groups.get(row.parent as number)?.push(e.hydrate(row, 'e'));
+    }
+    return ids.map((id) => groups.get(id) ?? []);
+  });
+}
+
 const byIdLoaders = {
   plan: (ds: DataSource) => byId(ds, Plan),
   policy: (ds: DataSource) => byId(ds, Policy),
@@ -164,6 +194,7 @@ const byIdLoaders = {
   statusScaleByPlan: statusScale,
   reportingRows,
   gradingScaleByPlan: gradingScale,
+  lineageByIndicator: lineage,
 };
 
 export type Loaders = { readonly [K in keyof typeof byIdLoaders]: ReturnType<(typeof byIdLoaders)[K]> } & {
