@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importPlan } from '../../src/import/import-plan';
@@ -267,6 +267,8 @@ describe('npm run import -- FILE --plan-code CODE --previous CODE', () => {
       [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', out],
       { cwd: root, stdio: 'inherit' },
     );
+    // The importer reads the bundled plans' settings (seeds/plans.json) beside its build or one folder up.
+    cpSync(join(root, 'seeds'), join(out, 'seeds'), { recursive: true });
     work = mkdtempSync(join(tmpdir(), 'plangraph-terms-'));
     writeFileSync(join(work, 'next.txt'), text);
     writeFileSync(join(work, 'overrides.json'), JSON.stringify(overrides));
