@@ -18,24 +18,52 @@ import { cpuMs, cpuWatch, memory } from './lib/proc.mjs';
 import { startServer } from './lib/servers.mjs';
 import { countObjects, inlineFragments, WORKLOADS, workloadParams } from './lib/workloads.mjs';
 
-const { values: opt } = parseArgs({
-  options: {
-    size: { type: 'string' },
-    workload: { type: 'string' },
-    duration: { type: 'string', default: '5' },
-    rounds: { type: 'string', default: '2' },
-    connections: { type: 'string', default: '1,10' },
-    soak: { type: 'string', default: '0' },
-    reload: { type: 'boolean', default: false },
-    out: { type: 'string', default: join(BENCH, 'results/latest.json') },
-    markdown: { type: 'string', default: join(ROOT, 'docs/benchmarks.md') },
-    'no-markdown': { type: 'boolean', default: false },
-    'port-base': { type: 'string', default: '4700' },
-    'plain-load': { type: 'boolean', default: false },
-    profile: { type: 'boolean', default: false },
-    render: { type: 'string' },
-  },
-});
+const OPTIONS = {
+  size: { type: 'string' },
+  workload: { type: 'string' },
+  duration: { type: 'string', default: '5' },
+  rounds: { type: 'string', default: '2' },
+  connections: { type: 'string', default: '1,10' },
+  soak: { type: 'string', default: '0' },
+  reload: { type: 'boolean', default: false },
+  out: { type: 'string', default: join(BENCH, 'results/latest.json') },
+  markdown: { type: 'string', default: join(ROOT, 'docs/benchmarks.md') },
+  'no-markdown': { type: 'boolean', default: false },
+  'port-base': { type: 'string', default: '4700' },
+  'plain-load': { type: 'boolean', default: false },
+  profile: { type: 'boolean', default: false },
+  render: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+};
+const USAGE = `Usage: node bench.mjs [options]   (npm run bench -- [options])
+  --size S|M|L[,…]        sizes to run (default: the full run, see bench/README.md)
+  --workload 1,2,…        workloads to run (default: each at its default size)
+  --duration <s>          seconds per measurement (default 5)
+  --rounds <n>            rounds per measurement; the median is reported (default 2)
+  --connections 1,10      connection counts (default 1,10)
+  --soak <s>              soak duration in seconds (default 0: none)
+  --reload                reload the data sets even if present
+  --out <file>            JSON results (default bench/results/latest.json)
+  --markdown <file>       Markdown report (default docs/benchmarks.md)
+  --no-markdown           do not write the Markdown report
+  --port-base <port>      first port used by the servers (default 4700)
+  --plain-load            load data without the bench's tuning
+  --profile               write CPU profiles to bench/results/profiles
+  --render <json>         render the Markdown report from a results file and exit
+  -h, --help              print this help and exit`;
+
+let parsed;
+try {
+  parsed = parseArgs({ options: OPTIONS });
+} catch (e) {
+  console.error(`${e.message}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (parsed.values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const opt = parsed.values;
 
 const BASE_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const DURATION = Number(opt.duration);

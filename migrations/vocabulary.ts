@@ -9,6 +9,8 @@ import {
   EVENT_KINDS,
   FOOTNOTE_CATEGORIES,
   INDICATOR_KINDS,
+  PLAN_CHANGE_KINDS,
+  PLAN_SUBJECT_TYPES,
   ROLES,
   TARGET_ROLES,
   VALUE_KINDS,
@@ -52,6 +54,8 @@ export const VOCABULARY_COLUMNS: readonly VocabularyColumn[] = [
   { table: 'evaluation', column: 'status', values: ACTUAL_STATUSES },
   { table: 'evaluation_revision', column: 'action', values: ACTUAL_ACTIONS },
   { table: 'evaluation_revision', column: 'status', values: ACTUAL_STATUSES },
+  { table: 'plan_change', column: 'kind', values: PLAN_CHANGE_KINDS },
+  { table: 'plan_change', column: 'subject_type', values: PLAN_SUBJECT_TYPES },
 ];
 
 /** `CHECK (column IN ('A', 'B'))` for a migration, from a domain array (words are quoted as SQL literals). */

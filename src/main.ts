@@ -1,17 +1,43 @@
 import 'reflect-metadata';
+import { createServer } from 'node:net';
 import { loadConfig } from './config';
 import { lockDataDir } from './db/data-dir-lock';
 import { openDatabase } from './db/data-source';
 import { createSchema } from './graphql/schema';
 import { seedBundledPlans } from './import/bundled';
 import { ensureAdminToken } from './services/auth';
-import { createLogger } from './logger';
+import { chooseLogFormat, createLogger } from './logger';
 import { startServer } from './server';
+import { reportFatal, startupMessage } from './startup-errors';
+
+/** The command that prints the first admin token (see src/cli/token.ts). */
+const FIRST_TOKEN_HINT =
+  'no API token yet: create the first admin token with `npm run token -- create --role admin --name <your name>` ' +
+  '(or start with ADMIN_TOKEN=<secret>); it is printed once.';
+
+/** Fails with EADDRINUSE/EACCES now, before a new data folder is created, migrated and seeded. */
+async function probePort(port: number, host: string): Promise<void> {
+  if (port === 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
+let context: { databaseUrl?: string; port?: number; host?: string } = {};
 
 /** Process entry: configuration, database, bundled plan, server; a graceful stop on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const log = createLogger(config.logLevel);
+  context = { databaseUrl: config.databaseUrl, port: config.port, host: config.host };
+  await probePort(config.port, config.host);
+  const format = chooseLogFormat({
+    isTTY: process.stdout.isTTY === true,
+    production: config.production,
+    logFormat: process.env.LOG_FORMAT,
+  });
+  const log = createLogger(config.logLevel, undefined, format);
   const unlock = config.databaseUrl ? () => undefined : lockDataDir(config.dataDir);
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -25,10 +51,12 @@ async function main(): Promise<void> {
       ? 'database: PostgreSQL server from DATABASE_URL, migrations applied'
       : `database: embedded PostgreSQL (PGlite) in ${config.dataDir}, migrations applied`,
   );
+  const [{ plans }] = (await db.dataSource.query('SELECT count(*)::int AS plans FROM plan')) as { plans: number }[];
   for (const result of await seedBundledPlans(db.dataSource)) {
     const { counts, warnings } = result;
+    // The counts only: the warnings themselves (kilobytes) are in Plan.importWarnings, not on one log line.
     log.info(
-      { counts, warnings },
+      { counts },
       `imported bundled plan ${result.code}: ${counts.measures} measures, ${counts.projects} projects, ` +
         `${counts.indicators} indicators, ${counts.targets} targets, ${counts.footnotes} footnotes, ` +
         `${warnings.length} import warnings (query Plan.importWarnings)`,
@@ -37,6 +65,12 @@ async function main(): Promise<void> {
   if (process.env.ADMIN_TOKEN) {
     await ensureAdminToken(db.dataSource, process.env.ADMIN_TOKEN);
     log.info('ADMIN_TOKEN registered as an admin token');
+  }
+  if (plans === 0) {
+    const [{ tokens }] = (await db.dataSource.query('SELECT count(*)::int AS tokens FROM api_token')) as {
+      tokens: number;
+    }[];
+    if (tokens === 0) log.info(FIRST_TOKEN_HINT);
   }
   const [example] = (await db.dataSource.query('SELECT code FROM plan ORDER BY id LIMIT 1')) as { code: string }[];
   const server = await startServer({
@@ -95,6 +129,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  const line =
+    startupMessage(error, context) ??
+    `plangraph did not start: ${error instanceof Error ? error.message : String(error)}`;
+  process.exit(reportFatal(line, error));
 });

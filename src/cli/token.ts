@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { toGlobalId } from 'graphql-relay';
 import { loadConfig } from '../config';
 import { lockDataDir } from '../db/data-dir-lock';
 import { openDatabase } from '../db/data-source';
@@ -10,6 +11,7 @@ const USAGE = `Usage:
   npm run token -- create --role editor|approver|admin --name NAME [--measure ID ...]
   npm run token -- list
   npm run token -- revoke ID
+  npm run token -- measures      (each measure's ID for --measure, with its plan and title)
 
 Works on DATABASE_URL, or on the embedded database in DATA_DIR (default ./.data) while the server is
 stopped. The database is migrated first. "create" prints the token once, alone on its last line: only
@@ -78,6 +80,13 @@ async function run(argv: string[]): Promise<number> {
           return 1;
         }
         console.log(`Revoked token #${id}.`);
+        return 0;
+      }
+      case 'measures': {
+        const rows = (await db.dataSource.query(
+          'SELECT m.id, p.code AS plan, m.title FROM measure m JOIN plan p ON p.id = m.plan_id ORDER BY p.code, m.id',
+        )) as { id: number; plan: string; title: string }[];
+        for (const m of rows) console.log(`${toGlobalId('Measure', String(m.id))}\t${m.plan}\t${m.title}`);
         return 0;
       }
       default:

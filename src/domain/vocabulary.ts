@@ -92,3 +92,10 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 /** The grading scales the API knows by name (src/domain/grading.ts): Kawasaki-style five levels, Yokohama-style S/A/B/C. */
 export const GRADING_PRESETS = ['FIVE_LEVEL', 'SABC'] as const;
 export type GradingPreset = (typeof GRADING_PRESETS)[number];
+/** How a term's item differs from the previous term's (Plan.changesFromPrevious). */
+export const PLAN_CHANGE_KINDS = ['ADDED', 'REMOVED', 'RENAMED', 'RENUMBERED', 'RETARGETED', 'MOVED'] as const;
+export type PlanChangeKind = (typeof PLAN_CHANGE_KINDS)[number];
+
+/** What a plan change is about. */
+export const PLAN_SUBJECT_TYPES = ['POLICY', 'MEASURE', 'PROJECT', 'INDICATOR'] as const;
+export type PlanSubjectType = (typeof PLAN_SUBJECT_TYPES)[number];

@@ -10,6 +10,8 @@ import {
   FISCAL_YEAR_EVENT_KINDS,
   FOOTNOTE_CATEGORIES,
   INDICATOR_KINDS,
+  PLAN_CHANGE_KINDS,
+  PLAN_SUBJECT_TYPES,
   PROGRESS_STATUSES,
   REPORTING_STATES,
   TARGET_ROLES,
@@ -206,3 +208,31 @@ export const DeliveryStatus = registerVocabulary(DELIVERY_STATUSES, 'DeliverySta
   DELIVERED: { description: 'The receiver answered with a 2xx status.' },
   FAILED: { description: 'Given up after the last retry.' },
 });
+
+export type PlanChangeKind = V.PlanChangeKind;
+export const PlanChangeKind = registerVocabulary(
+  PLAN_CHANGE_KINDS,
+  'PlanChangeKind',
+  'How an item of a term differs from the previous term.',
+  {
+    ADDED: { description: 'New in this term: nothing in the previous term was matched to it.' },
+    REMOVED: { description: 'In the previous term only: nothing in this term was matched to it.' },
+    RENAMED: { description: 'Matched to a previous item with another name (by overlap, similarity or an override).' },
+    RENUMBERED: { description: 'A policy matched by its title whose number changed.' },
+    RETARGETED: { description: 'An indicator whose final-year (基本計画 最終年度) target changed.' },
+    MOVED: { description: 'A measure under another policy, or a project under other measures, than before.' },
+  },
+);
+
+export type PlanSubjectType = V.PlanSubjectType;
+export const PlanSubjectType = registerVocabulary(
+  PLAN_SUBJECT_TYPES,
+  'PlanSubjectType',
+  'What a plan change is about.',
+  {
+    POLICY: { description: 'A policy (政策).' },
+    MEASURE: { description: 'A measure (施策).' },
+    PROJECT: { description: 'A key project (重点事業).' },
+    INDICATOR: { description: 'An indicator (成果指標 or 実績目標).' },
+  },
+);

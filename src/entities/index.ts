@@ -6,6 +6,7 @@ import { Indicator } from './indicator';
 import { IndicatorFootnote, MeasureIndicator, MeasureProject, ProjectIndicator, TargetFootnote } from './links';
 import { Measure } from './measure';
 import { Plan } from './plan';
+import { PlanChange } from './plan-change';
 import { PlanFiscalYear } from './plan-fiscal-year';
 import { Policy } from './policy';
 import { Project } from './project';
@@ -14,7 +15,7 @@ import { Target } from './target';
 export { Footnote, Indicator, IndicatorFootnote, Measure, MeasureIndicator, MeasureProject, Plan, PlanFiscalYear };
 export { Policy, Project, ProjectIndicator, Target, TargetFootnote };
 export { Actual, ActualRevision, ApiToken, ApiTokenMeasure, StatusLevel };
-export { FiscalYearClosing };
+export { FiscalYearClosing, PlanChange };
 export { roles, type Role } from './api-token';
 export { PlanValue } from './plan-value';
 export { Node } from './node';
@@ -39,4 +40,5 @@ export const entities = [
   ApiTokenMeasure,
   StatusLevel,
   FiscalYearClosing,
+  PlanChange,
 ];

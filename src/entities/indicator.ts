@@ -24,6 +24,17 @@ export class Indicator extends Node {
   @Column({ name: 'position', type: 'int' })
   position!: number;
 
+  /** The previous term's indicator this one continues (set by the import with --previous). */
+  @Column({ name: 'predecessor_id', type: 'int', nullable: true })
+  predecessorId!: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the import matched this indicator to its predecessor, one sentence; null without one.',
+  })
+  @Column({ name: 'lineage_reason', type: 'text', nullable: true })
+  lineageReason!: string | null;
+
   @Field({ description: 'Indicator name as printed, without footnote markers and 【再掲】.' })
   @Column({ name: 'name', type: 'text' })
   name!: string;

@@ -42,6 +42,10 @@ export class Plan extends Node {
   @Column({ name: 'import_warnings', type: 'text', array: true })
   importWarnings!: string[];
 
+  /** The plan this one follows as the next term (import --previous); null for a first term. */
+  @Column({ name: 'previous_plan_id', type: 'int', nullable: true })
+  previousPlanId!: number | null;
+
   @Field({ description: 'File name of the imported source document.' })
   @Column({ name: 'source_name', type: 'text' })
   sourceName!: string;

@@ -2,6 +2,7 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { ActualResolver, ActualRevisionResolver } from './resolvers/actual';
+import { ApiTokenResolver } from './resolvers/api-token';
 import { authChecker } from './auth';
 import { FootnoteResolver } from './resolvers/footnote';
 import { MutationResolver } from './resolvers/mutation';
@@ -10,7 +11,7 @@ import { IndicatorResolver } from './resolvers/indicator';
 import { MeasureResolver } from './resolvers/measure';
 import { PlanResolver } from './resolvers/plan';
 import { PolicyResolver } from './resolvers/policy';
-import { ProgressResolver } from './resolvers/progress';
+import { ProgressResolver, ProgressSummaryResolver } from './resolvers/progress';
 import { ProjectResolver } from './resolvers/project';
 import { QueryResolver } from './resolvers/query';
 import { reportingResolvers } from './resolvers/reporting';
@@ -34,8 +35,10 @@ export const resolvers = [
   MutationResolver,
   SubscriptionResolver,
   WebhookResolver,
+  ApiTokenResolver,
   ...rollupResolvers,
   ProgressResolver,
+  ProgressSummaryResolver,
   ...reportingResolvers,
   ...gradingResolvers,
   ...evaluationResolvers,

@@ -5,6 +5,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '../logger';
+import { compiledGateway } from './compiled';
 import { minimumChargePlugin, rateLimitCharge } from './charge';
 import type { HttpContext } from './context';
 import { createFormatError, faultPlugin } from './masking';
@@ -50,7 +51,8 @@ export async function createApollo(options: ApolloOptions): Promise<ApolloServer
   if (options.exposeStatementCount) plugins.push(statementCountPlugin());
 
   const apollo = new ApolloServer<HttpContext>({
-    schema,
+    // Operations run compiled by graphql-jit (src/http/compiled.ts); Apollo keeps the rest of the pipeline.
+    gateway: compiledGateway(schema),
     plugins,
     formatError: createFormatError(production),
     introspection: !production,

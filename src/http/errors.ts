@@ -1,6 +1,3 @@
-import { GraphQLError } from 'graphql';
-import { HeaderMap } from '@apollo/server';
-
 /** A refusal at the HTTP level (413, 429, 400 …): sent as a GraphQL-shaped error body with that status. */
 export class HttpError extends Error {
   constructor(
@@ -75,17 +72,6 @@ export function classifyFault(error: unknown): 'unavailable' | 'timeout' | 'inpu
     current = e.thrownValue ?? e.driverError ?? e.originalError ?? e.cause;
   }
   return 'internal';
-}
-
-/** The error thrown when the request cannot even be authenticated because the database is down. */
-export function unavailableError(requestId: string): GraphQLError {
-  return new GraphQLError(UNAVAILABLE_MESSAGE, {
-    extensions: {
-      code: 'SERVICE_UNAVAILABLE',
-      requestId,
-      http: { status: 503, headers: new HeaderMap([['retry-after', String(UNAVAILABLE_RETRY_AFTER)]]) },
-    },
-  });
 }
 
 /** What a log line may say about an error: no bound parameters (they may hold user data). */

@@ -5,9 +5,10 @@ import { withQueryStats, type QueryStats } from '../db/query-counter';
 import { checkBatchShape } from './batch';
 import { readBody, parseBody } from './body';
 import { createContext, type HttpContext } from './context';
-import { HttpError } from './errors';
+import { authenticate } from '../services/auth';
+import { HttpError, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_AFTER } from './errors';
 import type { OperationLimits } from './limits';
-import { RateLimited, type RateLimits } from './rate-limit';
+import { INVALID_TOKEN_UNITS, RateLimited, type RateLimits } from './rate-limit';
 import type { RequestScope } from './request';
 
 export interface GraphqlRoute {
@@ -57,10 +58,11 @@ export async function serveGraphql(
   const headers = headerMap(req);
   const stats: QueryStats = { statements: 0 };
   scope.stats = stats;
+  const auth = await authenticateOrRefuse(route, headers.get('authorization'), scope);
   const response = await withQueryStats(stats, () =>
     apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => createContext(route.db, headers, scope, stats),
+      context: () => createContext(route.db, auth, scope, stats),
     }),
   );
   for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -81,4 +83,44 @@ export async function serveGraphql(
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
     res.end();
   }
+}
+
+/**
+ * The caller behind the Authorization header. An unknown, revoked or malformed bearer token is refused
+ * with 401 on every operation, reads included (a client must learn that its token expired, not silently
+ * see the public data). The refusal costs the client address a small fixed charge (INVALID_TOKEN_UNITS),
+ * never the operation's cost, and is refused with 429 once the address budget is spent.
+ */
+async function authenticateOrRefuse(
+  route: GraphqlRoute,
+  header: string | undefined,
+  scope: RequestScope,
+): Promise<Awaited<ReturnType<typeof authenticate>>> {
+  let auth: Awaited<ReturnType<typeof authenticate>>;
+  try {
+    auth = await authenticate(route.db, header);
+  } catch (error) {
+    // Logged without the header; the client learns only that the database is unavailable.
+    scope.log.warn(
+      { requestId: scope.requestId, error: error instanceof Error ? error.message : String(error) },
+      'authentication failed: database unavailable',
+    );
+    throw new HttpError(503, UNAVAILABLE_MESSAGE, 'SERVICE_UNAVAILABLE', {
+      'retry-after': String(UNAVAILABLE_RETRY_AFTER),
+    });
+  }
+  if (!auth.invalidToken) return auth;
+  if (route.rateLimits && scope.caller) {
+    await route.rateLimits
+      .charge(route.rateLimits.bucket(scope.caller, false), INVALID_TOKEN_UNITS)
+      .catch((e: unknown) => {
+        throw e instanceof RateLimited ? e.toHttpError() : e;
+      });
+  }
+  throw new HttpError(
+    401,
+    'The bearer token is unknown, revoked or malformed: send "Authorization: Bearer <token>" with a valid token, or no Authorization header for public data.',
+    'UNAUTHENTICATED',
+    { 'www-authenticate': 'Bearer realm="plangraph", error="invalid_token"' },
+  );
 }

@@ -25,6 +25,9 @@ export interface RateLimitOptions {
 /** Defaults: 100 000 units a minute per address (one operation at the cost limit), 300 000 per token (see README, "Limits and operations"). */
 export const DEFAULT_RATE_LIMITS: RateLimitOptions = { perAddress: 100_000, perToken: 300_000 };
 
+/** Units charged to the client address for a request refused with 401 (an unknown or revoked token). */
+export const INVALID_TOKEN_UNITS = 10;
+
 /** Units charged per CSV row of importActuals (a row is validated, looked up and written). */
 export const IMPORT_ROW_UNITS = 20;
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { Plan } from '../entities';
@@ -30,16 +30,39 @@ export function readOverrides(path: string): IndicatorOverrides {
   return JSON.parse(readFileSync(path, 'utf8')) as IndicatorOverrides;
 }
 
+function readManifest(dir: string): BundledPlan[] {
+  return (JSON.parse(readFileSync(join(dir, 'plans.json'), 'utf8')) as { plans: BundledPlan[] }).plans;
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The settings seeds/plans.json gives a bundled file imported under its own code (title, overrides), so that
+ * `npm run import -- seeds/<file> --plan-code <code>` is the same import as the one on first start. Options
+ * given on the command line win; any other file or code gets nothing.
+ */
+export function bundledDefaults(file: string, code: string): { title?: string; overridesPath?: string } {
+  const dir = seedsDir();
+  const plan = readManifest(dir).find((p) => p.code === code && sameFile(join(dir, p.file), file));
+  if (!plan) return {};
+  return { title: plan.title, overridesPath: plan.overrides ? join(dir, plan.overrides) : undefined };
+}
+
 /**
  * Imports every bundled plan that is not in the database yet. A plan already present is left alone
  * (no parse, no write), so a second start costs one query.
  */
 export async function seedBundledPlans(db: DataSource): Promise<ImportPlanResult[]> {
   const dir = seedsDir();
-  const manifest = JSON.parse(readFileSync(join(dir, 'plans.json'), 'utf8')) as { plans: BundledPlan[] };
   const present = new Set((await db.getRepository(Plan).find({ select: { code: true } })).map((p) => p.code));
   const results: ImportPlanResult[] = [];
-  for (const plan of manifest.plans) {
+  for (const plan of readManifest(dir)) {
     if (present.has(plan.code)) continue;
     results.push(
       await importPlan(db, {

@@ -1,3 +1,4 @@
+import type { LineageOverrides } from './lineage';
 import type { PlanValueData } from '../domain/plan-value.types';
 import type { Direction, FootnoteCategory, IndicatorKind, TargetRole } from '../domain/vocabulary';
 
@@ -102,5 +103,7 @@ export interface ParsedFootnote {
 
 /** Curated corrections applied after parsing (seeds/*-overrides.json). Keyed by indicator name. */
 export interface IndicatorOverrides {
+  /** Lineage to the previous term (import --previous): forced and forbidden indicator matches, with reasons. */
+  lineage?: LineageOverrides;
   indicators?: Record<string, { direction?: Direction; cumulative?: boolean; unit?: string | null }>;
 }

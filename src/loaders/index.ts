@@ -85,6 +85,51 @@ function statusScale(ds: DataSource): DataLoader<number, StatusLevel[]> {
   });
 }
 
+/** An indicator with a target in a fiscal year, the state of its actual that year and whose it is. */
+export interface ReportingRow {
+  id: number;
+  status: string | null;
+  approvedRevision: number | null;
+  lastAction: string | null;
+  measureIds: number[];
+  policyIds: number[];
+}
+
+const REPORTING_SQL = `
+  SELECT k.plan_id, k.year, i.id, a.status, a.approved_revision, r.action AS last_action,
+         ARRAY(SELECT s.measure_id FROM indicator_scope s WHERE s.indicator_id = i.id) AS measure_ids,
+         ARRAY(SELECT DISTINCT m.policy_id FROM indicator_scope s JOIN measure m ON m.id = s.measure_id
+                WHERE s.indicator_id = i.id) AS policy_ids
+    FROM unnest($1::int[], $2::int[]) AS k(plan_id, year)
+    JOIN indicator i ON i.plan_id = k.plan_id
+    LEFT JOIN actual a ON a.indicator_id = i.id AND a.fiscal_year = k.year
+    LEFT JOIN actual_revision r ON r.actual_id = a.id AND r.revision = a.revision
+   WHERE EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = i.id AND t.fiscal_year = k.year AND t.role = 'TARGET')
+   ORDER BY i.position, i.id`;
+
+/**
+ * The reporting rows of whole plans for fiscal years, keyed `${planId}:${year}`: one statement for every
+ * plan, policy and measure of a query level (each scope filters the plan's rows by measureIds / policyIds).
+ */
+function reportingRows(ds: DataSource): DataLoader<string, ReportingRow[]> {
+  return new DataLoader<string, ReportingRow[]>(async (keys) => {
+    const pairs = keys.map((key) => key.split(':').map(Number));
+    const rows = (await ds.query(REPORTING_SQL, [pairs.map((p) => p[0]), pairs.map((p) => p[1])])) as Row[];
+    const groups = new Map<string, ReportingRow[]>(keys.map((key) => [key, []]));
+    for (const row of rows) {
+      groups.get(`${String(row.plan_id)}:${String(row.year)}`)?.push({
+        id: Number(row.id),
+        status: row.status as string | null,
+        approvedRevision: row.approved_revision === null ? null : Number(row.approved_revision),
+        lastAction: row.last_action as string | null,
+        measureIds: (row.measure_ids as unknown[]).map(Number),
+        policyIds: (row.policy_ids as unknown[]).map(Number),
+      });
+    }
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
 /** The grading scale of each plan (src/domain/grading.ts), or null when the plan has none. */
 function gradingScale(ds: DataSource): DataLoader<number, GradingScaleRow | null> {
   const sql = 'SELECT plan_id, preset, name, method, levels FROM grading_scale WHERE plan_id = ANY($1)';
@@ -106,6 +151,36 @@ function gradingScale(ds: DataSource): DataLoader<number, GradingScaleRow | null
   });
 }
 
+/**
+ * An indicator's lineage across plan terms, oldest first: its predecessors, itself, then the first successor of each
+ * later term. One recursive statement per batch, however deep the lineage (Indicator.series(acrossTerms)).
+ */
+function lineage(ds: DataSource): DataLoader<number, Indicator[]> {
+  const e = shapeOf(ds, Indicator);
+  const sql = `
+    WITH RECURSIVE back (key, id, depth) AS (
+      SELECT k, k, 0 FROM unnest($1::int[]) AS k
+      UNION ALL
+      SELECT b.key, i.predecessor_id, b.depth - 1 FROM back b JOIN indicator i ON i.id = b.id
+      WHERE i.predecessor_id IS NOT NULL AND b.depth > -100
+    ), fwd (key, id, depth) AS (
+      SELECT k, k, 0 FROM unnest($1::int[]) AS k
+      UNION ALL
+      SELECT f.key, s.id, f.depth + 1 FROM fwd f
+      CROSS JOIN LATERAL (SELECT s.id FROM indicator s WHERE s.predecessor_id = f.id ORDER BY s.position, s.id LIMIT 1) s
+      WHERE f.depth < 100
+    )
+    SELECT c.key AS "parent", ${e.select('e')} FROM (SELECT * FROM back UNION SELECT * FROM fwd) c
+    JOIN ${e.table} "e" ON "e"."id" = c.id ORDER BY c.key, c.depth`;
+  return new DataLoader<number, Indicator[]>(async (ids) => {
+    const groups = new Map<number, Indicator[]>(ids.map((id) => [id, []]));
+    for (const row of (await ds.query(sql, [[...ids]])) as Row[]) {
+      groups.get(row.parent as number)?.push(e.hydrate(row, 'e'));
+    }
+    return ids.map((id) => groups.get(id) ?? []);
+  });
+}
+
 const byIdLoaders = {
   plan: (ds: DataSource) => byId(ds, Plan),
   policy: (ds: DataSource) => byId(ds, Policy),
@@ -117,7 +192,9 @@ const byIdLoaders = {
   actual: (ds: DataSource) => byId(ds, Actual),
   actualRevision: (ds: DataSource) => byId(ds, ActualRevision),
   statusScaleByPlan: statusScale,
+  reportingRows,
   gradingScaleByPlan: gradingScale,
+  lineageByIndicator: lineage,
 };
 
 export type Loaders = { readonly [K in keyof typeof byIdLoaders]: ReturnType<(typeof byIdLoaders)[K]> } & {

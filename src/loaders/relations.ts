@@ -15,6 +15,8 @@ import {
   ActualRevision,
   FiscalYearClosing,
   PlanFiscalYear,
+  Plan,
+  PlanChange,
 } from '../entities';
 import { quote, shapeOf, type EntityClass, type Shape } from './shape';
 
@@ -60,6 +62,9 @@ export const relations = {
   measuresByPolicy: children(Measure, 'policyId', 'position'),
   projectsByPlan: children(Project, 'planId', 'position'),
   indicatorsByPlan: children(Indicator, 'planId', 'position'),
+  nextPlansByPlan: children(Plan, 'previousPlanId', 'id'),
+  changesByPlan: children(PlanChange, 'planId', 'position'),
+  successorsByIndicator: children(Indicator, 'predecessorId', 'position'),
   targetsByIndicator: children(Target, 'indicatorId', 'fiscalYear'),
   footnotesByMeasure: children(Footnote, 'measureId', 'marker'),
   footnotesByProject: children(Footnote, 'projectId', 'marker'),

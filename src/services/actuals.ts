@@ -10,7 +10,7 @@ import type { RequestContext } from '../context';
 import { AppError, type AppErrorCode } from '../domain/errors';
 import type { User } from './auth';
 import { parseGlobalId } from './global-id';
-import { inWriteTransaction } from './periods';
+import { inWriteTransaction, periodClosedFrom } from './periods';
 import { emitActualEvents } from './events';
 import { footnoteVisible, viewActual, type ActualView } from './visibility';
 
@@ -336,53 +336,113 @@ export async function moveActual(
 ): Promise<ActualView> {
   const user = requireUser(ctx);
   const { id } = parseGlobalId(actualGlobalId, 'Actual');
-  const rule = transitions[step];
   if (step === 'return' && (!reason || reason.trim() === '' || reason.length > NOTE_LIMIT)) {
     throw userError('BAD_USER_INPUT', `A returned actual needs a reason of 1 to ${NOTE_LIMIT} characters.`, {
       argument: 'reason',
     });
   }
-  return inWriteTransaction(ctx.db, async (m) => {
-    const actual = await lockActual(m, { id });
-    if (!actual) throw userError('NOT_FOUND', `No actual with ID ${actualGlobalId}.`, { argument: 'id' });
-    if (step === 'submit') await assertInScope(m, user, actual.indicatorId, 'this actual');
-    if (actual.status !== rule.from) {
-      throw userError(
-        'CONFLICT',
-        `Only a ${rule.from} actual can be ${rule.done}; this one is ${actual.status} (revision ${actual.revision}).`,
-        { currentStatus: actual.status, currentRevision: actual.revision },
-      );
-    }
-    const revisions = await revisionsOf(m, actual.id);
-    const current = revisions[revisions.length - 1];
-    if (step === 'approve' && current.recordedByTokenId === user.tokenId) {
-      throw userError(
-        'FORBIDDEN',
-        'Nobody approves a value they recorded themselves: another approver must approve it.',
-      );
-    }
-    actual.revision += 1;
-    actual.status = rule.to;
-    if (step === 'approve') actual.approvedRevision = actual.revision;
-    await m
-      .getRepository(Actual)
-      .update(
-        { id: actual.id },
-        { revision: actual.revision, status: actual.status, approvedRevision: actual.approvedRevision },
-      );
-    const added = await appendRevision(m, actual, {
-      action: rule.action,
-      status: rule.to,
-      value: current.value,
-      note: current.note,
-      reason: step === 'return' ? reason!.trim() : null,
-      actor: user,
-      recordedBy: current.recordedBy,
-      recordedByTokenId: current.recordedByTokenId,
+  return inWriteTransaction(ctx.db, (m) => moveOne(m, user, id, actualGlobalId, step, reason));
+}
+
+/** One step of one actual, inside the caller's transaction (the actual locked first). */
+async function moveOne(
+  m: EntityManager,
+  user: User,
+  id: number,
+  actualGlobalId: string,
+  step: 'submit' | 'approve' | 'return',
+  reason?: string,
+): Promise<ActualView> {
+  const rule = transitions[step];
+  const actual = await lockActual(m, { id });
+  if (!actual) throw userError('NOT_FOUND', `No actual with ID ${actualGlobalId}.`, { argument: 'id' });
+  if (step === 'submit') await assertInScope(m, user, actual.indicatorId, 'this actual');
+  if (actual.status !== rule.from) {
+    throw userError(
+      'CONFLICT',
+      `Only a ${rule.from} actual can be ${rule.done}; this one is ${actual.status} (revision ${actual.revision}).`,
+      { currentStatus: actual.status, currentRevision: actual.revision },
+    );
+  }
+  const revisions = await revisionsOf(m, actual.id);
+  const current = revisions[revisions.length - 1];
+  if (step === 'approve' && current.recordedByTokenId === user.tokenId) {
+    throw userError('FORBIDDEN', 'Nobody approves a value they recorded themselves: another approver must approve it.');
+  }
+  actual.revision += 1;
+  actual.status = rule.to;
+  if (step === 'approve') actual.approvedRevision = actual.revision;
+  await m
+    .getRepository(Actual)
+    .update(
+      { id: actual.id },
+      { revision: actual.revision, status: actual.status, approvedRevision: actual.approvedRevision },
+    );
+  const added = await appendRevision(m, actual, {
+    action: rule.action,
+    status: rule.to,
+    value: current.value,
+    note: current.note,
+    reason: step === 'return' ? reason!.trim() : null,
+    actor: user,
+    recordedBy: current.recordedBy,
+    recordedByTokenId: current.recordedByTokenId,
+  });
+  await emitActualEvents(m, [
+    { kind: `ACTUAL_${rule.action}`, actualId: actual.id, revision: actual.revision, actor: user.name },
+  ]);
+  return viewActual(actual, [...revisions, added], 'latest')!;
+}
+
+/** At most this many actuals per submitActuals / approveActuals. */
+export const MOVE_MANY_LIMIT = 500;
+
+/**
+ * Submits or approves many actuals at once: each is checked as if alone (scope, self-approval, state),
+ * in one transaction, so all move or none; the error names the id that failed and why.
+ */
+export async function moveActuals(
+  ctx: RequestContext,
+  actualGlobalIds: string[],
+  step: 'submit' | 'approve',
+): Promise<ActualView[]> {
+  const user = requireUser(ctx);
+  if (actualGlobalIds.length === 0 || actualGlobalIds.length > MOVE_MANY_LIMIT) {
+    throw userError('BAD_USER_INPUT', `Pass 1 to ${MOVE_MANY_LIMIT} ids; this call has ${actualGlobalIds.length}.`, {
+      argument: 'ids',
     });
-    await emitActualEvents(m, [
-      { kind: `ACTUAL_${rule.action}`, actualId: actual.id, revision: actual.revision, actor: user.name },
-    ]);
-    return viewActual(actual, [...revisions, added], 'latest')!;
+  }
+  const duplicate = actualGlobalIds.find((g, i) => actualGlobalIds.indexOf(g) !== i);
+  if (duplicate !== undefined) {
+    throw userError('BAD_USER_INPUT', `ids names ${duplicate} twice.`, { argument: 'ids', id: duplicate });
+  }
+  const parsed = actualGlobalIds.map((g, index) => {
+    try {
+      return parseGlobalId(g, 'Actual').id;
+    } catch (error) {
+      throw namingId(error, g, index);
+    }
+  });
+  return inWriteTransaction(ctx.db, async (m) => {
+    const moved: ActualView[] = [];
+    for (const [index, id] of parsed.entries()) {
+      try {
+        moved.push(await moveOne(m, user, id, actualGlobalIds[index], step));
+      } catch (error) {
+        throw namingId(periodClosedFrom(error) ?? error, actualGlobalIds[index], index);
+      }
+    }
+    return moved;
+  });
+}
+
+/** A client error of one id of a bulk move, with that id and its index in the message and details. */
+function namingId(error: unknown, globalId: string, index: number): unknown {
+  if (!(error instanceof AppError)) return error;
+  return new AppError(error.code, `ids[${index}] (${globalId}): ${error.message}`, {
+    ...error.details,
+    argument: 'ids',
+    id: globalId,
+    index,
   });
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { AppError } from '../domain/errors';
 import { ApiToken, ApiTokenMeasure, roles, type Role } from '../entities';
 
 /** Who is calling: the holder of a valid token. Anonymous callers have none. */
@@ -17,7 +18,12 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-export class TokenError extends Error {}
+/** A token request the caller must change (CLI message, or BAD_USER_INPUT over GraphQL). */
+export class TokenError extends AppError {
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super('BAD_USER_INPUT', message, details);
+  }
+}
 
 export function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value);
@@ -26,12 +32,17 @@ export function isRole(value: string): value is Role {
 /** Creates a token and returns it: the only time it exists outside the caller's hands is here. */
 export async function createToken(
   db: DataSource | EntityManager,
-  input: { role: string; name: string; measureIds?: number[]; token?: string },
+  input: { role: string; name: string; measureIds?: number[]; token?: string; editorNeedsMeasures?: boolean },
 ): Promise<{ id: number; token: string }> {
   if (!isRole(input.role)) throw new TokenError(`Unknown role "${input.role}": use editor, approver or admin.`);
   const name = input.name.trim();
   if (!name || name.length > 100) throw new TokenError('A token needs a name of 1 to 100 characters.');
-  const measureIds = input.measureIds ?? [];
+  const measureIds = [...new Set(input.measureIds ?? [])];
+  if (input.editorNeedsMeasures && input.role === 'editor' && measureIds.length === 0) {
+    throw new TokenError('An editor token needs measureIds: the measures it may write to.', {
+      argument: 'measureIds',
+    });
+  }
   if (measureIds.length > 0 && input.role !== 'editor') {
     throw new TokenError(
       'Only editor tokens are limited to measures (--measure); approvers and admins act on every measure.',
@@ -42,7 +53,8 @@ export async function createToken(
     if (measureIds.length > 0) {
       const found = (await m.query('SELECT id FROM measure WHERE id = ANY($1)', [measureIds])) as { id: number }[];
       const missing = measureIds.filter((id) => !found.some((f) => f.id === id));
-      if (missing.length > 0) throw new TokenError(`No measure with id ${missing.join(', ')}.`);
+      if (missing.length > 0)
+        throw new TokenError(`No measure with id ${missing.join(', ')}.`, { argument: 'measureIds', missing });
     }
     const saved = await m.getRepository(ApiToken).save({ name, role: input.role as Role, tokenHash: hashToken(token) });
     if (measureIds.length > 0) {
@@ -67,7 +79,7 @@ export async function ensureAdminToken(db: DataSource, token: string): Promise<v
 }
 
 /** Revokes a token; false when there is no such live token. */
-export async function revokeToken(db: DataSource, id: number): Promise<boolean> {
+export async function revokeToken(db: DataSource | EntityManager, id: number): Promise<boolean> {
   const result = await db.getRepository(ApiToken).update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
   return (result.affected ?? 0) > 0;
 }
@@ -81,7 +93,7 @@ export interface TokenInfo {
   measureIds: number[];
 }
 
-export async function listTokens(db: DataSource): Promise<TokenInfo[]> {
+export async function listTokens(db: DataSource | EntityManager): Promise<TokenInfo[]> {
   const rows = (await db.query(
     `SELECT t.id, t.name, t.role, t.created_at, t.revoked_at,
             coalesce(array_agg(m.measure_id ORDER BY m.measure_id) FILTER (WHERE m.measure_id IS NOT NULL), '{}') AS measure_ids

@@ -3,6 +3,7 @@ import { AppError } from '../domain/errors';
 import type { ReportingState } from '../domain/vocabulary';
 import { REPORTING_STATES } from '../domain/vocabulary';
 import { Indicator, type Plan } from '../entities';
+import type { ReportingRow } from '../loaders';
 import { paginate, type ConnectionResult, type PageRequest } from './paging';
 import { closingsOf, dueDateOf } from './periods';
 
@@ -35,25 +36,20 @@ export interface ReportingStatusData {
   allIndicatorIds: number[];
 }
 
-const SCOPE_SQL = {
-  plan: 'i.plan_id = $1',
-  policy: `i.id IN (SELECT s.indicator_id FROM indicator_scope s JOIN measure m ON m.id = s.measure_id WHERE m.policy_id = $1)`,
-  measure: 'i.id IN (SELECT s.indicator_id FROM indicator_scope s WHERE s.measure_id = $1)',
-} as const;
-
-interface StateRow {
-  id: number;
-  status: string | null;
-  approved_revision: number | null;
-  last_action: string | null;
-}
-
 /** The state of an indicator's actual as a token holder sees it: its latest revision. */
-function latestState(row: StateRow): ReportingState {
+function latestState(row: ReportingRow): ReportingState {
   if (row.status === null) return 'MISSING';
   if (row.status === 'APPROVED') return 'APPROVED';
   if (row.status === 'SUBMITTED') return 'SUBMITTED';
-  return row.last_action === 'RETURNED' ? 'RETURNED' : 'DRAFT';
+  return row.lastAction === 'RETURNED' ? 'RETURNED' : 'DRAFT';
+}
+
+/** The plan's reporting rows in the scope (one statement per query level, through the loader). */
+async function rowsIn(ctx: RequestContext, scope: ReportingScope, fiscalYear: number): Promise<ReportingRow[]> {
+  const rows = await ctx.loaders.reportingRows.load(`${scope.plan.id}:${fiscalYear}`);
+  if (scope.kind === 'plan') return rows;
+  if (scope.kind === 'policy') return rows.filter((r) => r.policyIds.includes(scope.policyId));
+  return rows.filter((r) => r.measureIds.includes(scope.measureId));
 }
 
 /** Today in Japan (the plans' fiscal years are Japanese), as 'YYYY-MM-DD'. */
@@ -85,17 +81,7 @@ export async function reportingStatus(
       { argument: 'fiscalYear' },
     );
   }
-  const scopeId = scope.kind === 'plan' ? plan.id : scope.kind === 'policy' ? scope.policyId : scope.measureId;
-  const rows = (await ctx.db.query(
-    `SELECT i.id, a.status, a.approved_revision, r.action AS last_action
-       FROM indicator i
-       LEFT JOIN actual a ON a.indicator_id = i.id AND a.fiscal_year = $2
-       LEFT JOIN actual_revision r ON r.actual_id = a.id AND r.revision = a.revision
-      WHERE ${SCOPE_SQL[scope.kind]}
-        AND EXISTS (SELECT 1 FROM target t WHERE t.indicator_id = i.id AND t.fiscal_year = $2 AND t.role = 'TARGET')
-      ORDER BY i.position, i.id`,
-    [scopeId, fiscalYear],
-  )) as StateRow[];
+  const rows = await rowsIn(ctx, scope, fiscalYear);
   const closed = await isClosed(ctx, scope, fiscalYear);
   const base = {
     planId: plan.id,
@@ -106,7 +92,7 @@ export async function reportingStatus(
   };
   // The viewer decides: the public sees the approved revisions only, token holders the latest ones.
   if (ctx.viewer.scope(undefined) === 'approved') {
-    const approvedIds = rows.filter((r) => r.approved_revision !== null).map((r) => r.id);
+    const approvedIds = rows.filter((r) => r.approvedRevision !== null).map((r) => r.id);
     return {
       ...base,
       missing: null,

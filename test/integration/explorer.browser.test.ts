@@ -1,44 +1,25 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
+import { launchBrowser, TEST_OUTPUT as OUTPUT, type TestBrowser } from '../support/browser';
 
 // The explorer in a real browser (Debian's chromium, driven by playwright-core) with the network limited to
 // this machine: every request to another host is aborted and recorded, and the test fails if there was one.
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const OUTPUT = join(__dirname, '..', '..', 'test-output');
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 describe('explorer in a browser (offline: loopback only)', () => {
   let app: TestApp;
-  let browser: Browser;
+  let browser: TestBrowser;
   let page: Page;
-  const foreign: string[] = [];
+  let foreign: string[] = [];
   const pageErrors: string[] = [];
   let loadedMs = 0;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`No browser at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH).`);
-    }
     app = await startTestApp(undefined, { examplePlanCode: 'arakawa' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    await context.route('**/*', async (route) => {
-      const url = new URL(route.request().url());
-      if ((url.protocol === 'http:' || url.protocol === 'https:') && !LOOPBACK.has(url.hostname)) {
-        foreign.push(url.href);
-        await route.abort('internetdisconnected');
-        return;
-      }
-      await route.continue();
-    });
-    context.on('request', (request) => {
-      const url = new URL(request.url());
-      if (!['data:', 'blob:'].includes(url.protocol) && !LOOPBACK.has(url.hostname)) foreign.push(url.href);
-    });
-    page = await context.newPage();
+    browser = await launchBrowser({ locale: 'en-US', viewport: { width: 1400, height: 900 } });
+    foreign = browser.outside;
+    page = await browser.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
   });
 

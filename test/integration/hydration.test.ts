@@ -5,7 +5,9 @@ import { createRequestContext } from '../../src/context';
 import { authenticate, createToken } from '../../src/services/auth';
 import { moveActual, recordActual } from '../../src/services/actuals';
 import { closeFiscalYear, reopenFiscalYear, setReportingDeadline } from '../../src/services/periods';
+import { importPlan } from '../../src/import/import-plan';
 import { openSeededCopy, type TestDatabase } from '../support/database';
+import { nextTermText } from '../support/next-term';
 
 // The loaders build entities from raw rows themselves (src/loaders/shape.ts) because it is much faster
 // than TypeORM's transformer; this holds the result equal to TypeORM's own `find` for every entity,
@@ -41,6 +43,8 @@ beforeAll(async () => {
   await reopenFiscalYear(admin, { planCode: 'arakawa', fiscalYear: 2022, reason: '訂正' });
   await closeFiscalYear(admin, { planCode: 'arakawa', fiscalYear: 2023 });
   await setReportingDeadline(admin, { planCode: 'arakawa', fiscalYear: 2022, dueDate: '2023-06-30' });
+  // A next term: plan changes, a previous plan and indicator predecessors (nullable ints and texts).
+  await importPlan(ds, { code: 'arakawa-3', text: nextTermText(), sourceName: 'next.txt', previous: 'arakawa' });
 });
 afterAll(async () => {
   await db?.close();

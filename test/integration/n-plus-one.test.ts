@@ -77,6 +77,13 @@ describe('the whole-plan query has no N+1', () => {
         outcomeIndicators(filter: { kind: OUTCOME }) { name targets(filter: { fiscalYear: 2021 }) { value { raw } } }
         projects(filter: { planCode: $code }) { title indicators(filter: { planCode: $code }) { name } } } } }`,
     ],
+    [
+      'the reporting status of the plan, every policy and every measure',
+      7,
+      `query($code: String!) { plan(code: $code) { reporting(fiscalYear: 2021) { indicatorsTotal approved closed }
+        policies { reporting(fiscalYear: 2021) { indicatorsTotal approved closed }
+          measures { title reporting(fiscalYear: 2021) { indicatorsTotal approved closed } } } } }`,
+    ],
   ])('%s costs the same number of statements at both sizes', async (_what, budget, query) => {
     const small = await app.gql(query, { code: 'arakawa' });
     const large = await app.gql(query, { code: 'arakawa-x10' });

@@ -193,6 +193,9 @@ describe('npm start', () => {
     expect(list).not.toContain(token);
     const tokenId = /^#(\d+)/.exec(line)![1];
     expect(cli('token', ['revoke', tokenId])).toContain(`Revoked token #${tokenId}`);
+    const measures = cli('token', ['measures']).trim().split('\n');
+    const zaisei = measures.find((l) => l.endsWith('\tarakawa\t健全な財政運営'))!;
+    expect(Buffer.from(zaisei.split('\t')[0], 'base64').toString()).toMatch(/^Measure:\d+$/);
 
     const again = await start();
     const refused = await query(again.url, record.replace('2021', '2022'), { i: indicatorId }, token);

@@ -27,7 +27,9 @@ export interface TestBrowser {
 
 const LOCAL = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-export async function launchBrowser(options: { locale?: string } = {}): Promise<TestBrowser> {
+export async function launchBrowser(
+  options: { locale?: string; viewport?: { width: number; height: number } } = {},
+): Promise<TestBrowser> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -36,7 +38,7 @@ export async function launchBrowser(options: { locale?: string } = {}): Promise<
   });
   const context = await browser.newContext({
     locale: options.locale ?? 'ja-JP',
-    viewport: { width: 1100, height: 900 },
+    viewport: options.viewport ?? { width: 1100, height: 900 },
     serviceWorkers: 'block',
   });
   const outside: string[] = [];
@@ -48,6 +50,13 @@ export async function launchBrowser(options: { locale?: string } = {}): Promise<
       return;
     }
     await route.continue();
+  });
+  // Anything the route does not see (other schemes) is recorded too.
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['data:', 'blob:', 'http:', 'https:', 'ws:'].includes(url.protocol) && !LOCAL.has(url.hostname)) {
+      outside.push(url.href);
+    }
   });
   return {
     browser,

@@ -5,7 +5,6 @@ import { TargetFilter } from '../filters';
 import { filteredChildren } from '../../services/nested';
 import { actualsOfIndicator } from '../../services/actuals';
 import { indicatorProgress } from '../../services/progress';
-import { gradeOf } from '../../services/grading';
 import { ActualType, actualType } from '../types/actual';
 import { Progress, ProgressArgs, progressType } from '../types/progress';
 import { SeriesPoint } from '../types/series';
@@ -62,26 +61,46 @@ export class IndicatorResolver {
     return fiscalYears ? targets.filter((t) => fiscalYears.includes(t.fiscalYear)) : targets;
   }
 
+  @FieldResolver(() => Indicator, {
+    nullable: true,
+    description: 'The previous term’s indicator this one continues (see lineageReason); null if none.',
+  })
+  predecessor(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<Indicator | null> | null {
+    return indicator.predecessorId === null ? null : ctx.loaders.indicator.load(indicator.predecessorId);
+  }
+
+  @FieldResolver(() => [Indicator], { description: 'The next term’s indicators that continue this one.' })
+  successors(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<Indicator[]> {
+    return ctx.loaders.successorsByIndicator.load(indicator.id);
+  }
+
   @FieldResolver(() => [SeriesPoint], {
     description:
       'One point per fiscal year of the plan (base year to final year) with baseline, target and actual, ' +
-      'so a chart can be drawn from one field.',
+      'so a chart can be drawn from one field. With acrossTerms, the indicator’s whole lineage: from the first ' +
+      'term’s base year to the last term’s final year, each point with its term; a year printed by two terms ' +
+      '(a later base-year estimate and an earlier target) has a point of each.',
   })
-  async series(@Root() indicator: Indicator, @Ctx() ctx: Context): Promise<SeriesPoint[]> {
-    const [plan, targets, actuals] = await Promise.all([
-      mustExist(ctx.loaders.plan.load(indicator.planId), 'plan'),
-      ctx.loaders.targetsByIndicator.load(indicator.id),
-      actualsOfIndicator(ctx, indicator.id, ctx.viewer.scope(undefined)),
-    ]);
+  async series(
+    @Root() indicator: Indicator,
+    @Ctx() ctx: Context,
+    @Arg('acrossTerms', () => Boolean, {
+      defaultValue: false,
+      description: 'Follow predecessors and successors across plan terms.',
+    })
+    acrossTerms: boolean,
+  ): Promise<SeriesPoint[]> {
+    if (!acrossTerms) return (await termPoints(ctx, indicator)).map((p) => p.point);
+    const lineage = await ctx.loaders.lineageByIndicator.load(indicator.id);
+    const terms = await Promise.all(lineage.map((i) => termPoints(ctx, i)));
+    const first = terms[0]?.[0]?.point.fiscalYear.year ?? 0;
+    const last = terms.at(-1)?.at(-1)?.point.fiscalYear.year ?? -1;
     const points: SeriesPoint[] = [];
-    for (let year = plan.baseYear; year <= plan.finalYear; year += 1) {
-      const cell = targets.find((t) => t.fiscalYear === year);
-      points.push({
-        fiscalYear: fiscalYear(year, plan.id),
-        baseline: cell?.role === 'BASELINE_ESTIMATE' ? cell.value : null,
-        target: cell?.role === 'TARGET' ? cell.value : null,
-        actual: actuals.find((a) => a.actual.fiscalYear === year)?.value ?? null,
-      });
+    for (let year = first; year <= last; year += 1) {
+      const ofYear = terms.flatMap((t) => t.filter((p) => p.point.fiscalYear.year === year));
+      const printed = ofYear.filter((p) => p.hasData);
+      // The year's points with data, one per term; a year no term prints is the latest covering term's empty point.
+      points.push(...(printed.length > 0 ? printed : ofYear.slice(-1)).map((p) => p.point));
     }
     return points;
   }
@@ -114,6 +133,31 @@ export class IndicatorResolver {
     @Ctx() ctx: Context,
   ): Promise<Progress> {
     const e = await indicatorProgress(ctx, indicator, args.fiscalYear, args.includeDrafts);
-    return progressType(e, await gradeOf(ctx, indicator.planId, e));
+    return progressType(e, indicator.planId);
   }
+}
+
+/** The points of one indicator over its own plan's years, each saying whether the plan prints or records anything. */
+async function termPoints(ctx: Context, indicator: Indicator): Promise<{ point: SeriesPoint; hasData: boolean }[]> {
+  const [plan, targets, actuals] = await Promise.all([
+    mustExist(ctx.loaders.plan.load(indicator.planId), 'plan'),
+    ctx.loaders.targetsByIndicator.load(indicator.id),
+    actualsOfIndicator(ctx, indicator.id, ctx.viewer.scope(undefined)),
+  ]);
+  const points: { point: SeriesPoint; hasData: boolean }[] = [];
+  for (let year = plan.baseYear; year <= plan.finalYear; year += 1) {
+    const cell = targets.find((t) => t.fiscalYear === year);
+    const actual = actuals.find((a) => a.actual.fiscalYear === year)?.value ?? null;
+    points.push({
+      point: {
+        plan,
+        fiscalYear: fiscalYear(year, plan.id),
+        baseline: cell?.role === 'BASELINE_ESTIMATE' ? cell.value : null,
+        target: cell?.role === 'TARGET' ? cell.value : null,
+        actual,
+      },
+      hasData: cell !== undefined || actual !== null,
+    });
+  }
+  return points;
 }

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { moveActual, recordActual } from '../../services/actuals';
+import { moveActual, moveActuals, recordActual } from '../../services/actuals';
 import { importActualsCsv } from '../../services/actuals-csv';
 import type { Context } from '../context';
 import { ActualType, actualType } from '../types/actual';
@@ -41,6 +41,32 @@ export class MutationResolver {
     @Ctx() ctx: Context,
   ): Promise<ActualType> {
     return moveActual(ctx, id, 'approve').then(actualType);
+  }
+
+  @Authorized('editor', 'admin')
+  @Mutation(() => [ActualType], {
+    description:
+      'Submits many DRAFT actuals (→ SUBMITTED), each checked as submitActual; all or none (one transaction). ' +
+      'An error names the id that failed (ids[i]) and why.',
+  })
+  submitActuals(
+    @Arg('ids', () => [ID], { description: 'Global IDs of the actuals (1 to 500, no repeats).' }) ids: string[],
+    @Ctx() ctx: Context,
+  ): Promise<ActualType[]> {
+    return moveActuals(ctx, ids, 'submit').then((list) => list.map(actualType));
+  }
+
+  @Authorized('approver', 'admin')
+  @Mutation(() => [ActualType], {
+    description:
+      'Approves many SUBMITTED actuals (→ APPROVED), each checked as approveActual (nobody approves what they ' +
+      'recorded); all or none (one transaction). An error names the id that failed (ids[i]) and why.',
+  })
+  approveActuals(
+    @Arg('ids', () => [ID], { description: 'Global IDs of the actuals (1 to 500, no repeats).' }) ids: string[],
+    @Ctx() ctx: Context,
+  ): Promise<ActualType[]> {
+    return moveActuals(ctx, ids, 'approve').then((list) => list.map(actualType));
   }
 
   @Authorized('approver', 'admin')

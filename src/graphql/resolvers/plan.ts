@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Measure, Plan, Policy, Project } from '../../entities';
+import { Measure, Plan, PlanChange, Policy, Project } from '../../entities';
 import type { Context } from '../context';
 import { ListPageArgs, slicePage } from '../list-page';
 import { MeasureFilter, PolicyFilter, ProjectFilter } from '../filters';
@@ -8,6 +8,28 @@ import { FiscalYear, fiscalYear } from '../fiscal-year';
 
 @Resolver(() => Plan)
 export class PlanResolver {
+  @FieldResolver(() => Plan, {
+    nullable: true,
+    description: 'The previous term this plan follows (imported with --previous); null for a first term.',
+  })
+  previous(@Root() plan: Plan, @Ctx() ctx: Context): Promise<Plan | null> | null {
+    return plan.previousPlanId === null ? null : ctx.loaders.plan.load(plan.previousPlanId);
+  }
+
+  @FieldResolver(() => Plan, { nullable: true, description: 'The next term that follows this plan, if imported.' })
+  async next(@Root() plan: Plan, @Ctx() ctx: Context): Promise<Plan | null> {
+    return (await ctx.loaders.nextPlansByPlan.load(plan.id))[0] ?? null;
+  }
+
+  @FieldResolver(() => [PlanChange], {
+    description:
+      'What differs from the previous term, found by matching the terms at import: policies, measures, projects and ' +
+      'indicators added, removed, renamed, renumbered, retargeted or moved. Empty for a first term.',
+  })
+  changesFromPrevious(@Root() plan: Plan, @Ctx() ctx: Context): Promise<PlanChange[]> {
+    return ctx.loaders.changesByPlan.load(plan.id);
+  }
+
   @FieldResolver(() => FiscalYear, {
     description: 'The base year: the 本年度(見込み) column, an estimate of its actual.',
   })

@@ -2,7 +2,6 @@ import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root, type ClassType } fr
 import { Measure, Plan, Policy, Project } from '../../entities';
 import { aggregates } from '../../services/aggregates';
 import { summaryProgress } from '../../services/progress';
-import { suggestedGradeOf } from '../../services/grading';
 import type { Context } from '../context';
 import { YearAggregate, yearAggregateType } from '../types/aggregate';
 import { ProgressSummary, SummaryArgs, summaryType } from '../types/progress';
@@ -25,7 +24,7 @@ function rollupResolver<T extends { id: number }>(type: ClassType<T>, level: Lev
     ): Promise<ProgressSummary> {
       const scope = { kind: level, id: owner.id, planId: planIdOf(owner) };
       const s = await summaryProgress(ctx, scope, args.fiscalYear, args.includeDrafts, args.weights);
-      return summaryType(s, await suggestedGradeOf(ctx, scope.planId, s));
+      return summaryType(s, scope.planId);
     }
   }
   if (level === 'project') return [ProgressResolver];

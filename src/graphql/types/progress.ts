@@ -6,8 +6,6 @@ import type { Language } from '../../domain/explanation';
 import type { Evaluation } from '../../domain/progress';
 import type { IndicatorWeightSpec, ProgressSummaryResult } from '../../services/progress';
 import { FiscalYear, fiscalYear } from '../fiscal-year';
-import { Grade, gradeType } from './grading';
-import type { GradeData } from '../../services/grading';
 
 @ObjectType({ description: 'How far one indicator meets its target for one fiscal year, and why.' })
 export class Progress {
@@ -35,12 +33,8 @@ export class Progress {
   /** The explanation in each language, served by ProgressResolver.explanation(language). */
   explanations!: Readonly<Record<Language, string>>;
 
-  @Field(() => Grade, {
-    nullable: true,
-    description:
-      'The level of the plan’s grading scale this reading reaches; null when the plan has no scale or no level matches.',
-  })
-  grade!: Grade | null;
+  /** The plan whose grading scale grades it (ProgressResolver.grade reads the scale only when asked). */
+  planId!: number;
 }
 
 @ObjectType({ description: 'How many indicators have a given progress status.' })
@@ -71,13 +65,8 @@ export class ProgressSummary {
   })
   achievedShare!: number | null;
 
-  @Field(() => Grade, {
-    nullable: true,
-    description:
-      'The grade the weighted achievedShare suggests, read as a rate on the plan’s grading scale; null without a ' +
-      'scale or when nothing could be judged.',
-  })
-  suggestedGrade!: Grade | null;
+  /** The plan whose grading scale suggests a grade (ProgressSummaryResolver.suggestedGrade). */
+  planId!: number;
 }
 
 @InputType({ description: 'A weight for one indicator in a progress roll-up (default 1).' })
@@ -108,10 +97,10 @@ export class SummaryArgs extends ProgressArgs {
   weights?: IndicatorWeight[] | null;
 }
 
-export function progressType(e: Evaluation, grade: GradeData | null): Progress {
-  return { ...e, fiscalYear: fiscalYear(e.fiscalYear), target: e.target, actual: e.actual, grade: gradeType(grade) };
+export function progressType(e: Evaluation, planId: number): Progress {
+  return { ...e, fiscalYear: fiscalYear(e.fiscalYear), target: e.target, actual: e.actual, planId };
 }
 
-export function summaryType(s: ProgressSummaryResult, suggested: GradeData | null): ProgressSummary {
-  return { ...s, fiscalYear: fiscalYear(s.fiscalYear), suggestedGrade: gradeType(suggested) };
+export function summaryType(s: ProgressSummaryResult, planId: number): ProgressSummary {
+  return { ...s, fiscalYear: fiscalYear(s.fiscalYear), planId };
 }
