@@ -13,6 +13,7 @@ import { parseGlobalId } from './global-id';
 import { inWriteTransaction, periodClosedFrom } from './periods';
 import { emitActualEvents } from './events';
 import { footnoteVisible, viewActual, type ActualView } from './visibility';
+import { REVIEW_TRANSITIONS } from '../domain/review';
 
 function userError(code: AppErrorCode, message: string, details: Record<string, unknown> = {}): AppError {
   return new AppError(code, message, details);
@@ -318,15 +319,6 @@ export async function recordActual(
   return manager ? run(manager) : inWriteTransaction(ctx.db, run);
 }
 
-const transitions: Record<
-  'submit' | 'approve' | 'return',
-  { from: ActualStatus; to: ActualStatus; action: ActualAction; done: string }
-> = {
-  submit: { from: 'DRAFT', to: 'SUBMITTED', action: 'SUBMITTED', done: 'submitted' },
-  approve: { from: 'SUBMITTED', to: 'APPROVED', action: 'APPROVED', done: 'approved' },
-  return: { from: 'SUBMITTED', to: 'DRAFT', action: 'RETURNED', done: 'returned' },
-};
-
 /** Moves an actual one step through review; each step is a new revision. */
 export async function moveActual(
   ctx: RequestContext,
@@ -353,7 +345,7 @@ async function moveOne(
   step: 'submit' | 'approve' | 'return',
   reason?: string,
 ): Promise<ActualView> {
-  const rule = transitions[step];
+  const rule = REVIEW_TRANSITIONS[step];
   const actual = await lockActual(m, { id });
   if (!actual) throw userError('NOT_FOUND', `No actual with ID ${actualGlobalId}.`, { argument: 'id' });
   if (step === 'submit') await assertInScope(m, user, actual.indicatorId, 'this actual');

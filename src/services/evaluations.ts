@@ -9,6 +9,7 @@ import { parseGlobalId } from './global-id';
 import { gradingScaleOf, suggestedGradeOf, type GradeData } from './grading';
 import { periodClosed } from './periods';
 import { summaryProgress } from './progress';
+import { REVIEW_TRANSITIONS } from '../domain/review';
 
 // Measure evaluations (施策評価): the evaluator's grade and comment for a measure and fiscal year, through the
 // same reviewed, append-only workflow as actuals (services/actuals.ts): DRAFT → SUBMITTED → APPROVED, a
@@ -287,15 +288,6 @@ export async function recordEvaluation(ctx: RequestContext, input: RecordEvaluat
   });
 }
 
-const transitions: Record<
-  'submit' | 'approve' | 'return',
-  { from: ActualStatus; to: ActualStatus; action: ActualAction; done: string }
-> = {
-  submit: { from: 'DRAFT', to: 'SUBMITTED', action: 'SUBMITTED', done: 'submitted' },
-  approve: { from: 'SUBMITTED', to: 'APPROVED', action: 'APPROVED', done: 'approved' },
-  return: { from: 'SUBMITTED', to: 'DRAFT', action: 'RETURNED', done: 'returned' },
-};
-
 /** Moves an evaluation one step through review; each step is a new revision. */
 export async function moveEvaluation(
   ctx: RequestContext,
@@ -305,7 +297,7 @@ export async function moveEvaluation(
 ): Promise<EvaluationView> {
   const user = requireUser(ctx);
   const id = parseEvaluationId(globalId);
-  const rule = transitions[step];
+  const rule = REVIEW_TRANSITIONS[step];
   if (step === 'return' && (!reason || reason.trim() === '' || reason.length > COMMENT_LIMIT)) {
     throw new AppError('BAD_USER_INPUT', `A returned evaluation needs a reason of 1 to ${COMMENT_LIMIT} characters.`, {
       argument: 'reason',
