@@ -101,3 +101,30 @@ export function matchKey(s: string): string {
   const withoutMarkers = extractMarkers(withoutRepost).text;
   return withoutMarkers.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }
+
+/** Character-bigram Dice similarity of two names' match keys (matchKey), 0..1. */
+export function similarity(a: string, b: string): number {
+  const grams = (s: string) => {
+    const out = new Map<string, number>();
+    for (let i = 0; i < s.length - 1; i += 1) out.set(s.slice(i, i + 2), (out.get(s.slice(i, i + 2)) ?? 0) + 1);
+    return out;
+  };
+  const ga = grams(matchKey(a));
+  const gb = grams(matchKey(b));
+  let both = 0;
+  let total = 0;
+  for (const [g, n] of ga) both += Math.min(n, gb.get(g) ?? 0);
+  for (const n of ga.values()) total += n;
+  for (const n of gb.values()) total += n;
+  return total === 0 ? 0 : (2 * both) / total;
+}
+
+/** The up to `most` names of `pool` most similar to `name` (similarity above `floor`), closest first, each once. */
+export function closestNames(name: string, pool: readonly string[], most = 3, floor = 0): string[] {
+  return [...new Set(pool)]
+    .map((p) => ({ p, s: similarity(name, p) }))
+    .filter((c) => c.s > floor)
+    .sort((x, y) => y.s - x.s)
+    .slice(0, most)
+    .map((c) => c.p);
+}

@@ -1,4 +1,4 @@
-import { matchKey } from '../domain/text';
+import { matchKey, similarity } from '../domain/text';
 import type { PlanChangeKind, PlanSubjectType } from '../domain/vocabulary';
 
 /**
@@ -49,23 +49,6 @@ export interface LineageResult {
   changes: Change[];
   /** Unmatched items of the new term with the closest candidates, and overrides that matched nothing. */
   warnings: string[];
-}
-
-/** Character-bigram Dice similarity of two match keys, 0..1. */
-export function similarity(a: string, b: string): number {
-  const grams = (s: string) => {
-    const out = new Map<string, number>();
-    for (let i = 0; i < s.length - 1; i += 1) out.set(s.slice(i, i + 2), (out.get(s.slice(i, i + 2)) ?? 0) + 1);
-    return out;
-  };
-  const ga = grams(matchKey(a));
-  const gb = grams(matchKey(b));
-  let both = 0;
-  let total = 0;
-  for (const [g, n] of ga) both += Math.min(n, gb.get(g) ?? 0);
-  for (const n of ga.values()) total += n;
-  for (const n of gb.values()) total += n;
-  return total === 0 ? 0 : (2 * both) / total;
 }
 
 /** The up to three closest names, as 「a」, 「b」. */

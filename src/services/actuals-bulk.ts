@@ -243,9 +243,9 @@ function checkRow(
   if (!actual) {
     if (expected != null && expected !== 0) {
       fail(
-        null,
+        'expected_revision',
         'CONFLICT',
-        `There is no actual for 「${name}」 in FY${row.fiscalYear} yet, but expectedRevision ${expected} was given: reload and try again.`,
+        `There is no actual for 「${name}」 in FY${row.fiscalYear} yet, but expected_revision ${expected} was given: leave it empty for a new actual, or reload and try again.`,
       );
       return { outcome: 'failed' };
     }
@@ -264,10 +264,10 @@ function checkRow(
   }
   if (expected == null || expected !== actual.revision) {
     fail(
-      null,
+      'expected_revision',
       'CONFLICT',
       expected == null
-        ? `An actual for 「${name}」 in FY${row.fiscalYear} exists at revision ${actual.revision}: pass expectedRevision: ${actual.revision} to revise it.`
+        ? `An actual for 「${name}」 in FY${row.fiscalYear} exists at revision ${actual.revision}: put ${actual.revision} in expected_revision to revise it.`
         : `The actual for 「${name}」 in FY${row.fiscalYear} is at revision ${actual.revision}, not ${expected}: someone changed it; reload and try again.`,
     );
     return { outcome: 'failed' };

@@ -5,6 +5,8 @@ import { toGlobalId } from 'graphql-relay';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext as Context } from '../context';
 import { AppError } from '../domain/errors';
+import { parseFiscalYearLabel } from '../domain/fiscal-year';
+import { closestNames, toHalfWidth } from '../domain/text';
 import { CHECK_CHUNK, recordActualsInBulk, type BulkRow } from './actuals-bulk';
 import { parseGlobalId } from './global-id';
 import { shownRevisionSql } from './visibility';
@@ -150,9 +152,16 @@ function restoreCells(record: Record<string, string>): Record<string, string> {
   return cells;
 }
 
-async function indicatorsByName(m: EntityManager, planCodes: string[]): Promise<Map<string, number[]>> {
+/** The plans' indicators by normalised name (plan code + name → ids), and their printed names per plan code. */
+interface IndicatorNames {
+  ids: Map<string, number[]>;
+  printed: Map<string, string[]>;
+}
+
+async function indicatorsByName(m: EntityManager, planCodes: string[]): Promise<IndicatorNames> {
   const byName = new Map<string, number[]>();
-  if (planCodes.length === 0) return byName;
+  const printed = new Map<string, string[]>();
+  if (planCodes.length === 0) return { ids: byName, printed };
   const rows = (await m.query(
     'SELECT p.code, i.id, i.name FROM indicator i JOIN plan p ON p.id = i.plan_id WHERE p.code = ANY($1)',
     [planCodes],
@@ -160,14 +169,21 @@ async function indicatorsByName(m: EntityManager, planCodes: string[]): Promise<
   for (const r of rows) {
     const key = `${r.code}\u0000${normalizeName(r.name)}`;
     byName.set(key, [...(byName.get(key) ?? []), r.id]);
+    printed.set(r.code, [...(printed.get(r.code) ?? []), r.name]);
   }
-  return byName;
+  return { ids: byName, printed };
+}
+
+/** " Did you mean 「a」 or 「b」?" from the plan's closest indicator names, or nothing when none is close. */
+function suggestion(name: string, pool: string[]): string {
+  const close = closestNames(name, pool, 3, 0.3);
+  return close.length === 0 ? '' : ` Did you mean ${close.map((c) => `「${c}」`).join(' or ')}?`;
 }
 
 /** The indicator a row names, or the problem with how it names it. */
 function resolveIndicator(
   cells: Cells,
-  names: Map<string, number[]>,
+  names: IndicatorNames,
 ): { globalId: string; id: number } | { column: Column; code: string; message: string } {
   if (cells.indicator_id) {
     try {
@@ -177,14 +193,15 @@ function resolveIndicator(
     }
   }
   if (cells.plan_code && cells.indicator_name) {
-    const ids = names.get(`${cells.plan_code}\u0000${normalizeName(cells.indicator_name)}`) ?? [];
+    const ids = names.ids.get(`${cells.plan_code}\u0000${normalizeName(cells.indicator_name)}`) ?? [];
     if (ids.length === 1) return { globalId: toGlobalId('Indicator', String(ids[0])), id: ids[0] };
     return {
       column: 'indicator_name',
       code: ids.length === 0 ? 'NOT_FOUND' : 'AMBIGUOUS',
       message:
         ids.length === 0
-          ? `No indicator named 「${cells.indicator_name}」 in plan "${cells.plan_code}".`
+          ? `No indicator named 「${cells.indicator_name}」 in plan "${cells.plan_code}".` +
+            suggestion(cells.indicator_name, names.printed.get(cells.plan_code) ?? [])
           : `${ids.length} indicators are named 「${cells.indicator_name}」 in plan "${cells.plan_code}": give indicator_id instead.`,
     };
   }
@@ -195,22 +212,28 @@ function resolveIndicator(
   };
 }
 
+/**
+ * The fiscal_year cell: a Gregorian year (2021), FY2021, or an era label (R3, 令和3年度, 令和元年度, H30年度,
+ * full-width digits too). A bare era year without 年度 ("3") is refused as ambiguous.
+ */
+export function csvFiscalYear(cell: string): number | null {
+  const text = toHalfWidth(cell).trim();
+  // Four digits are a Gregorian year; a bare shorter number names no calendar (parseFiscalYearLabel refuses it).
+  const year = /^\d{4}$/.test(text) ? Number(text) : parseFiscalYearLabel(text);
+  return year !== null && year >= 1868 && year <= 9999 ? year : null;
+}
+
 /** The row as recordActual input, or the problem with its cells (checks that need no database). */
-function readRow(
-  line: number,
-  cells: Cells,
-  names: Map<string, number[]>,
-  seen: Map<string, number>,
-): BulkRow | CsvRowError {
+function readRow(line: number, cells: Cells, names: IndicatorNames, seen: Map<string, number>): BulkRow | CsvRowError {
   const fail = (column: string | null, code: string, message: string): CsvRowError => ({ line, column, code, message });
   const indicator = resolveIndicator(cells, names);
   if ('column' in indicator) return fail(indicator.column, indicator.code, indicator.message);
-  const fiscalYear = Number(cells.fiscal_year);
-  if (!/^\d{4}$/.test(cells.fiscal_year ?? '')) {
+  const fiscalYear = csvFiscalYear(cells.fiscal_year ?? '');
+  if (fiscalYear === null) {
     return fail(
       'fiscal_year',
       'BAD_USER_INPUT',
-      `fiscal_year must be a year such as 2021, not "${cells.fiscal_year ?? ''}".`,
+      `fiscal_year must be a fiscal year such as 2021, FY2021, R3 or 令和3年度, not "${cells.fiscal_year ?? ''}".`,
     );
   }
   const expected = cells.expected_revision ? Number(cells.expected_revision) : null;

@@ -11,6 +11,16 @@ import { scalePlan } from '../support/scale-plan';
 // importActuals at scale: a fixed number of SQL statements whatever the row count, an event loop that
 // keeps serving /healthz during a large dry run, and rows written exactly as recordActual writes them.
 
+/** recordActual's conflict sentences as the CSV import words them. */
+function csvWording(message: string): string {
+  return message
+    .replace(/pass expectedRevision: (\d+) to revise it/, 'put $1 in expected_revision to revise it')
+    .replace(
+      /but expectedRevision (\d+) was given: reload and try again/,
+      'but expected_revision $1 was given: leave it empty for a new actual, or reload and try again',
+    );
+}
+
 let app: TestApp;
 let a: Actuals;
 
@@ -296,7 +306,16 @@ describe('importActuals writes what recordActual writes', () => {
         expect(res.errors).toBeDefined();
         const error = res.errors![0];
         const problems = (error.extensions?.problems ?? []) as { field: string; code: string; message: string }[];
-        if (problems.length === 0) expected.push([i + 2, null, error.extensions!.code!, error.message]);
+        if (problems.length === 0) {
+          // A CSV row's conflict names its column, in the CSV's words (expected_revision, not expectedRevision).
+          const conflict = error.extensions!.code === 'CONFLICT';
+          expected.push([
+            i + 2,
+            conflict ? 'expected_revision' : null,
+            error.extensions!.code!,
+            csvWording(error.message),
+          ]);
+        }
         for (const p of problems) {
           expected.push([i + 2, p.field === 'fiscalYear' ? 'fiscal_year' : p.field, p.code, p.message]);
         }

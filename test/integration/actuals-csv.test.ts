@@ -91,9 +91,37 @@ describe('importActuals', () => {
       [3, 'value', 'UNIT_MISMATCH'],
       [4, 'indicator_name', 'NOT_FOUND'],
       [5, 'fiscal_year', 'FISCAL_YEAR_OUTSIDE_PLAN'],
-      [6, null, 'CONFLICT'],
+      [6, 'expected_revision', 'CONFLICT'],
     ]);
+    // Messages speak of the CSV's columns, and an unknown name gets the closest names of the plan.
+    expect(report.errors[3].message).toContain('expected_revision');
+    expect(report.errors[3].message).not.toContain('expectedRevision');
+    expect(report.errors[1].message).toBe('No indicator named 「存在しない指標」 in plan "arakawa".');
+    const typo = await importCsv('plan_code,indicator_name,fiscal_year,value\narakawa,経常収支率,2021,88.0%', true);
+    expect(typo.errors[0].message).toContain('Did you mean 「経常収支比率」');
     expect(await a.revisionCount()).toBe(before);
+  });
+
+  it('reads fiscal_year as 2021, FY2021, R3, 令和3年度 or full-width digits, and refuses a bare era year', async () => {
+    const cells = ['2021', 'FY2021', 'R3', '令和3年度', '２０２１', '2021年度'];
+    const csv = [
+      'plan_code,indicator_name,fiscal_year,value',
+      ...cells.map((year, i) => `arakawa,区政に関心がある区民の割合,${year},5${i}.0%`),
+    ].join('\n');
+    const report = await importCsv(csv, true);
+    // Every spelling is the same year: the rows after the first are duplicates of it, not unreadable years.
+    expect(report.errors.filter((e) => e.column === 'fiscal_year' && e.code === 'BAD_USER_INPUT')).toEqual([]);
+    expect(report.errors.map((e) => e.line)).toEqual(expect.arrayContaining([3, 4, 5, 6, 7]));
+    const single = await importCsv(
+      'plan_code,indicator_name,fiscal_year,value\narakawa,経常収支比率,令和4年度,88.0%',
+      true,
+    );
+    expect(single).toMatchObject({ rows: 1, created: 1, errors: [] });
+    for (const bad of ['3', 'abc', 'R', '令和']) {
+      const r = await importCsv(`plan_code,indicator_name,fiscal_year,value\narakawa,経常収支比率,${bad},88.0%`, true);
+      expect(r.errors.map((e) => [e.column, e.code])).toEqual([['fiscal_year', 'BAD_USER_INPUT']]);
+      expect(r.errors[0].message).toContain('R3 or 令和3年度');
+    }
   });
 
   it('refuses unreadable CSV and unknown columns as a whole', async () => {

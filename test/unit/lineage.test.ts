@@ -1,4 +1,5 @@
-import { matchTerms, similarity, type TermOutline } from '../../src/import/lineage';
+import { similarity } from '../../src/domain/text';
+import { matchTerms, type TermOutline } from '../../src/import/lineage';
 
 function outline(partial: Partial<TermOutline>): TermOutline {
   return { finalYear: 2026, policies: [], measures: [], projects: [], indicators: [], ...partial };

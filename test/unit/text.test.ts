@@ -1,4 +1,5 @@
 import {
+  closestNames,
   collapseWhitespace,
   extractMarkers,
   extractRepostMark,
@@ -58,5 +59,14 @@ describe('text normalisation', () => {
     );
     expect(matchKey('１００ 件')).toBe(matchKey('100件'));
     expect(matchKey('区政')).not.toBe(matchKey('区制'));
+  });
+});
+
+describe('closestNames', () => {
+  const pool = ['経常収支比率', '実質公債費比率', '区政に関心がある区民の割合', '経常収支比率'];
+  it('ranks the names most similar first, each once, above the floor', () => {
+    expect(closestNames('経常収支率', pool, 3, 0.3)).toEqual(['経常収支比率']);
+    expect(closestNames('比率', pool)).toEqual(['経常収支比率', '実質公債費比率']);
+    expect(closestNames('ホームページ', pool, 3, 0.3)).toEqual([]);
   });
 });
