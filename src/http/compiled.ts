@@ -74,6 +74,15 @@ export function compiledGateway(schema: GraphQLSchema, cacheSize = COMPILED_CACH
   const cache = new Lru<CompiledQuery | ExecutionResult>(cacheSize);
   const executor: GatewayExecutor = async (requestContext) => {
     const { document, operation, operationName, queryHash, request, context } = requestContext;
+    if (!operation) {
+      // No operation of that name (or several and no name): graphql-js' request error, which Apollo answers as
+      // OPERATION_RESOLUTION_FAILURE (400). graphql-jit would compile some operation and answer without errors.
+      const asked = request.operationName;
+      const message = asked
+        ? `Unknown operation named "${asked}".`
+        : 'Must provide operation name if query contains multiple operations.';
+      return { errors: [new GraphQLError(message)] };
+    }
     const key = `${queryHash}\u0000${operationName ?? ''}`;
     let compiled = cache.get(key);
     if (!compiled) {

@@ -31,11 +31,17 @@ interface Res {
   body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 }
 
-async function post(url: string, query: string, variables?: unknown, token?: string): Promise<Res> {
+async function post(
+  url: string,
+  query: string,
+  variables?: unknown,
+  token?: string,
+  operationName?: string,
+): Promise<Res> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables, operationName }),
   });
   const text = await res.text();
   return {
@@ -282,6 +288,21 @@ describe('client input is never an internal error (a typed code, no error-level 
       expect(res.text).not.toMatch(/Internal server error/);
       expect(errorLines(res.requestId)).toEqual([]);
     }
+  });
+
+  it('an operation name the document does not have, or none for a document of two operations', async () => {
+    const doc = 'query A { plans { code } } query B { __typename }';
+    const unknown = await post(app.url, doc, undefined, undefined, 'C');
+    await expectInputError(unknown, /^OPERATION_RESOLUTION_FAILURE$/);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors?.[0].message).toBe('Unknown operation named "C".');
+    const single = await post(app.url, 'query A { plans { code } }', undefined, undefined, 'B');
+    await expectInputError(single, /^OPERATION_RESOLUTION_FAILURE$/);
+    const none = await post(app.url, doc);
+    await expectInputError(none, /^OPERATION_RESOLUTION_FAILURE$/);
+    expect(none.body.errors?.[0].message).toMatch(/operation name/);
+    const named = await post(app.url, doc, undefined, undefined, 'B');
+    expect(named.body).toMatchObject({ data: { __typename: 'Query' } });
   });
 
   it('a subscription over plain HTTP', async () => {
