@@ -67,6 +67,12 @@ export async function ensureReadOnlyRole(url) {
     await c.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${READONLY_ROLE}`);
     // Secrets and bookkeeping stay hidden.
     await c.query(`REVOKE SELECT ON api_token, api_token_measure, typeorm_migrations FROM ${READONLY_ROLE}`);
+    // plan.previous_plan_id is unique (one next term per plan): PostGraphile would name the forward and the
+    // backward relation both planByPreviousPlanId, and a naming conflict drops Plan and every type that
+    // references it. Smart tags (constraint comments) name the two sides.
+    await c.query(
+      `COMMENT ON CONSTRAINT plan_previous_plan_id_fkey ON plan IS E'@fieldName previousPlan\\n@foreignSingleFieldName nextPlan\\n@foreignFieldName nextPlans'`,
+    );
   });
 }
 
