@@ -388,6 +388,11 @@ describe('exportActuals(template: true) and fiscalYear', () => {
     // The public's template: the same rows, revisions of approved actuals only.
     const publicTemplate = await exported({ template: true, year: 2022 });
     expect(publicTemplate.map((r) => r.indicator_id)).toEqual(template.map((r) => r.indicator_id));
+    // A draft (経常収支比率 2022, recorded above with a note and never approved) is invisible to the public.
+    const draftRow = (rows: Record<string, string>[]) => rows.find((r) => r.indicator_name === '経常収支比率')!;
+    expect(draftRow(template).expected_revision).not.toBe('');
+    expect(draftRow(template).note).not.toBe('');
+    expect(draftRow(publicTemplate)).toMatchObject({ value: '', note: '', expected_revision: '' });
   });
 
   it('refuses a fiscalYear outside the plan with the plan’s years, and an unknown plan', async () => {
