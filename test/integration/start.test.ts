@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -228,6 +228,14 @@ describe('npm start', () => {
     );
     expect(refused.stderr).toContain('ADMIN_TOKEN=<an admin token> npm run token -- create …, or stop the server');
 
+    const forged = spawnSync(process.execPath, [tokenCli, 'list'], {
+      cwd: root,
+      env: { ...embedded, ADMIN_TOKEN: 'plg_not-a-token-of-this-server' },
+      encoding: 'utf8',
+    });
+    expect(forged.status).toBe(1);
+    expect(forged.stderr).toContain('The running server refused ADMIN_TOKEN (UNAUTHENTICATED)');
+
     const created = cli('token', ['create', '--role', 'editor', '--name', 'x'], {
       ...embedded,
       ADMIN_TOKEN: adminToken,
@@ -269,4 +277,23 @@ describe('npm start', () => {
     // Stopped: the same command works on the database itself, in the same format.
     expect(cli('token', ['list'], embedded)).toMatch(new RegExp(`#${tokenId}\teditor\tx\tevery measure\trevoked `));
   }, 180_000);
+
+  it('npm run token on a folder held by a process that is no server: a sentence, exit 1, nothing touched', () => {
+    const held = join(dataDir, 'held');
+    mkdirSync(held, { recursive: true });
+    // Held by a live process (this one) that wrote no URL; nothing listens on the PORT given.
+    writeFileSync(join(held, 'plangraph.lock'), String(process.pid));
+    const env: NodeJS.ProcessEnv = { ...childEnv, DATA_DIR: held, PORT: '1', ADMIN_TOKEN: 'x'.repeat(20) };
+    delete env.DATABASE_URL;
+    const res = spawnSync(process.execPath, [join(root, 'dist', 'src', 'cli', 'token.js'), 'list'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+    });
+    expect(res.status).toBe(1);
+    expect(res.stdout).toBe('');
+    expect(res.stderr).toContain(`The embedded database in ${held} is in use by process ${process.pid}.`);
+    expect(res.stderr).toContain('No plangraph server answers at http://127.0.0.1:1/graphql');
+    expect(readdirSync(held)).toEqual(['plangraph.lock']);
+  });
 });
