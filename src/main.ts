@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createServer } from 'node:net';
 import { loadConfig } from './config';
-import { lockDataDir } from './db/data-dir-lock';
+import { lockDataDir, recordServerUrl } from './db/data-dir-lock';
 import { openDatabase } from './db/data-source';
 import { createSchema } from './graphql/schema';
 import { seedBundledPlans } from './import/bundled';
@@ -12,8 +12,9 @@ import { reportFatal, startupMessage } from './startup-errors';
 
 /** The command that prints the first admin token (see src/cli/token.ts). */
 const FIRST_TOKEN_HINT =
-  'no API token yet: create the first admin token with `npm run token -- create --role admin --name <your name>` ' +
-  '(or start with ADMIN_TOKEN=<secret>); it is printed once.';
+  'no API token yet: stop the server (Ctrl-C) and run `npm run token -- create --role admin --name <your name>` ' +
+  '(it prints the token once), or restart with ADMIN_TOKEN=<16+ characters> npm start. With an admin token in ' +
+  'ADMIN_TOKEN, `npm run token` also works while the server runs.';
 
 /** Fails with EADDRINUSE/EACCES now, before a new data folder is created, migrated and seeded. */
 async function probePort(port: number, host: string): Promise<void> {
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
       : `GraphQL explorer: open ${server.url} in a browser (GraphiQL), or POST {"query": "{ plans { code title } }"} to it`,
   );
 
+  if (!config.databaseUrl) recordServerUrl(config.dataDir, server.url);
   // Last, so that whoever waits for "listening on" has every start-up line already.
   log.info(`plangraph is listening on ${server.url}`);
 

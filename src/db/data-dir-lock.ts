@@ -1,7 +1,24 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
-export class DataDirLockedError extends Error {}
+/** The folder is held by a live process: its pid, and its URL once it is a server that listens. */
+export class DataDirLockedError extends Error {
+  constructor(
+    message: string,
+    readonly pid: number | null = null,
+    readonly url: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+const lockPath = (dataDir: string) => join(dataDir, 'plangraph.lock');
+
+/** The lock file: the holder's pid on its first line, the server's URL on the second once it listens. */
+function readLock(path: string): { pid: number; url: string | null } {
+  const [pid, url] = readFileSync(path, 'utf8').split('\n');
+  return { pid: Number(pid), url: url?.trim() || null };
+}
 
 function alive(pid: number): boolean {
   try {
@@ -18,7 +35,7 @@ function alive(pid: number): boolean {
  */
 export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
-  const path = join(dataDir, 'plangraph.lock');
+  const path = lockPath(dataDir);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       const fd = openSync(path, 'wx');
@@ -27,14 +44,25 @@ export function lockDataDir(dataDir: string): () => void {
       return () => rmSync(path, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = Number(readFileSync(path, 'utf8'));
+      const { pid, url } = readLock(path);
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
         throw new DataDirLockedError(
           `The embedded database in ${dataDir} is in use by process ${pid}. Stop it first (PGlite serves one process).`,
+          pid,
+          url,
         );
       }
       rmSync(path, { force: true });
     }
   }
   throw new DataDirLockedError(`Could not lock ${dataDir}.`);
+}
+
+/**
+ * Writes the listening server's URL into the lock it holds, so that `npm run token` finds the server
+ * that owns the folder (whatever PORT it was given, 0 included) and goes through its API.
+ */
+export function recordServerUrl(dataDir: string, url: string): void {
+  const path = lockPath(dataDir);
+  if (readLock(path).pid === process.pid) writeFileSync(path, `${process.pid}\n${url}\n`);
 }

@@ -5,7 +5,7 @@ import { toGlobalId } from 'graphql-relay';
 import type { EntityManager } from 'typeorm';
 import type { RequestContext as Context } from '../context';
 import { AppError } from '../domain/errors';
-import { parseFiscalYearLabel } from '../domain/fiscal-year';
+import { fiscalYearLabel, parseFiscalYearLabel } from '../domain/fiscal-year';
 import { closestNames, toHalfWidth } from '../domain/text';
 import { CHECK_CHUNK, recordActualsInBulk, type BulkRow } from './actuals-bulk';
 import { parseGlobalId } from './global-id';
@@ -45,7 +45,11 @@ export interface ImportActualsReport {
   created: number;
   revised: number;
   unchanged: number;
+  /** Rows left with an empty value (a template's unfilled cells): read, not checked, nothing written. */
+  skipped: number;
   errors: CsvRowError[];
+  /** What happened, in a sentence (e.g. that a template with nothing filled in wrote nothing). */
+  summary: string;
 }
 
 /** Characters a spreadsheet reads as the start of a formula (OWASP's CSV injection list). */
@@ -276,16 +280,30 @@ export async function importActualsCsv(ctx: Context, csv: string, dryRun: boolea
     created: 0,
     revised: 0,
     unchanged: 0,
+    skipped: 0,
     errors: [],
+    summary: '',
   };
-  const codes = [...new Set(rows.map((r) => r.cells.plan_code).filter((c): c is string => !!c))];
+  // A row without a value is a cell nobody filled in (a template's): skipped before any check.
+  const filled = rows.filter((r) => (r.cells.value ?? '').trim() !== '');
+  report.skipped = rows.length - filled.length;
+  if (filled.length === 0) {
+    // Nothing to check or write; the token is still required, as for any import.
+    await recordActualsInBulk(ctx.db, ctx.viewer.user, [], true);
+    report.summary =
+      rows.length === 0
+        ? 'Nothing written: the CSV has no data rows.'
+        : `Nothing written: every one of the ${rows.length} rows has an empty value (skipped). Fill in the value column.`;
+    return report;
+  }
+  const codes = [...new Set(filled.map((r) => r.cells.plan_code).filter((c): c is string => !!c))];
   const names = await indicatorsByName(ctx.db.manager, codes);
   const seen = new Map<string, number>();
   const early: CsvRowError[] = [];
   const valid: BulkRow[] = [];
-  for (let i = 0; i < rows.length; i += 1) {
+  for (let i = 0; i < filled.length; i += 1) {
     if (i > 0 && i % CHECK_CHUNK === 0) await setImmediate();
-    const read = readRow(rows[i].line, rows[i].cells, names, seen);
+    const read = readRow(filled[i].line, filled[i].cells, names, seen);
     if ('indicatorId' in read) valid.push(read);
     else early.push(read);
   }
@@ -295,48 +313,138 @@ export async function importActualsCsv(ctx: Context, csv: string, dryRun: boolea
   // Rows in file order, as one pass over the file reports them.
   report.errors = [...early, ...result.problems].sort((x, y) => x.line - y.line);
   report.applied = result.applied && report.errors.length === 0;
+  report.summary = summarise(report);
   return report;
+}
+
+function summarise(r: ImportActualsReport): string {
+  const skipped = r.skipped > 0 ? `, ${r.skipped} skipped (empty value)` : '';
+  if (r.errors.length > 0) {
+    return `Nothing written: ${r.errors.length} problem(s) in the rows (see errors)${skipped}.`;
+  }
+  const counts = `${r.created} created, ${r.revised} revised, ${r.unchanged} unchanged${skipped}`;
+  return r.dryRun
+    ? `Dry run, nothing written: ${counts}. Import with dryRun: false to write.`
+    : `Written in one transaction: ${counts}.`;
+}
+
+export interface ExportOptions {
+  /** Only this fiscal year's rows (it must be a year of the plan). */
+  fiscalYear?: number | null;
+  /** Every indicator × year of the plan (or × fiscalYear), value empty, to fill in and import. */
+  template?: boolean;
+}
+
+interface PlanYears {
+  id: number;
+  baseYear: number;
+  finalYear: number;
+}
+
+async function planYears(ctx: Context, planCode: string): Promise<PlanYears | null> {
+  const [plan] = (await ctx.db.query(
+    'SELECT id, base_year AS "baseYear", final_year AS "finalYear" FROM plan WHERE code = $1',
+    [planCode],
+  )) as PlanYears[];
+  return plan ?? null;
+}
+
+function checkYear(planCode: string, plan: PlanYears, fiscalYear: number): void {
+  if (Number.isInteger(fiscalYear) && fiscalYear >= plan.baseYear && fiscalYear <= plan.finalYear) return;
+  const years: number[] = [];
+  for (let y = plan.baseYear; y <= plan.finalYear; y += 1) years.push(y);
+  throw userError(
+    'BAD_USER_INPUT',
+    `fiscalYear ${fiscalYear} is not a year of plan "${planCode}": its years are ${plan.baseYear} to ` +
+      `${plan.finalYear} (${fiscalYearLabel(plan.baseYear)} to ${fiscalYearLabel(plan.finalYear)}).`,
+    { argument: 'fiscalYear', years },
+  );
 }
 
 /**
  * The plan's actuals as CSV, in the columns importActuals reads: export → edit → import round-trips.
  * Each row is the revision the caller's scope shows, and expected_revision is that revision's number
  * (the public never learns that a newer draft exists). Cells a spreadsheet would run as a formula are
- * neutralised (neutraliseCell).
+ * neutralised (neutraliseCell). `fiscalYear` keeps that year's rows; `template` lists every indicator ×
+ * year instead (exportTemplate).
  */
-export async function exportActualsCsv(ctx: Context, planCode: string, includeDrafts: boolean): Promise<string> {
+export async function exportActualsCsv(
+  ctx: Context,
+  planCode: string,
+  includeDrafts: boolean,
+  options: ExportOptions = {},
+): Promise<string> {
+  const fiscalYear = options.fiscalYear ?? null;
+  if (options.template || fiscalYear !== null) {
+    const plan = await planYears(ctx, planCode);
+    if (!plan) throw new AppError('NOT_FOUND', `No plan with code "${planCode}".`, { argument: 'planCode' });
+    if (fiscalYear !== null) checkYear(planCode, plan, fiscalYear);
+    if (options.template) return exportTemplate(ctx, planCode, plan, includeDrafts, fiscalYear);
+  }
   const shown = shownRevisionSql(ctx.viewer.scope(includeDrafts));
   const rows = (await ctx.db.query(
-    `SELECT i.id AS indicator_id, p.code AS plan_code, i.name AS indicator_name, a.fiscal_year,
-            r.value_raw, r.note, r.revision
+    `SELECT i.id AS indicator_id, i.name AS indicator_name, a.fiscal_year, r.value_raw, r.note, r.revision
        FROM actual a
        JOIN plan p ON p.id = a.plan_id
        JOIN indicator i ON i.id = a.indicator_id
        JOIN actual_revision r ON r.actual_id = a.id AND r.revision = ${shown}
-      WHERE p.code = $1
-      ORDER BY i.position, a.fiscal_year`,
-    [planCode],
-  )) as {
-    indicator_id: number;
-    plan_code: string;
-    indicator_name: string;
-    fiscal_year: number;
-    value_raw: string;
-    note: string | null;
-    revision: number;
-  }[];
+      WHERE p.code = $1 AND ($2::int IS NULL OR a.fiscal_year = $2)
+      ORDER BY i.position, i.id, a.fiscal_year`,
+    [planCode, fiscalYear],
+  )) as CsvRow[];
+  return toCsv(planCode, rows);
+}
+
+interface CsvRow {
+  indicator_id: number;
+  indicator_name: string;
+  fiscal_year: number;
+  value_raw: string | null;
+  note: string | null;
+  revision: number | null;
+}
+
+function toCsv(planCode: string, rows: CsvRow[]): string {
   return stringify(
     rows.map((r) =>
       [
         toGlobalId('Indicator', String(r.indicator_id)),
-        r.plan_code,
+        planCode,
         r.indicator_name,
         String(r.fiscal_year),
-        r.value_raw,
+        r.value_raw ?? '',
         r.note ?? '',
-        String(r.revision),
+        r.revision === null ? '' : String(r.revision),
       ].map(neutraliseCell),
     ),
     { header: true, columns: [...CSV_COLUMNS], quoted_match: NEUTRALISED },
   );
+}
+
+/**
+ * Every indicator of the plan × every year of the plan (or the one fiscalYear), in the export's columns,
+ * the value empty. A row whose actual exists carries its note and its revision as expected_revision, so
+ * that the filled-in file imports as it is; importActuals skips the rows left empty. Token holders get
+ * the latest revision numbers (drafts included: anything older would be a CONFLICT on import); the
+ * public, who cannot import, the approved ones.
+ */
+async function exportTemplate(
+  ctx: Context,
+  planCode: string,
+  plan: PlanYears,
+  includeDrafts: boolean,
+  fiscalYear: number | null,
+): Promise<string> {
+  const shown = shownRevisionSql(ctx.viewer.scope(includeDrafts ? true : undefined));
+  const rows = (await ctx.db.query(
+    `SELECT i.id AS indicator_id, i.name AS indicator_name, y.fiscal_year, NULL AS value_raw, r.note, r.revision
+       FROM indicator i
+      CROSS JOIN generate_series($2::int, $3::int) AS y(fiscal_year)
+       LEFT JOIN actual a ON a.indicator_id = i.id AND a.fiscal_year = y.fiscal_year
+       LEFT JOIN actual_revision r ON r.actual_id = a.id AND r.revision = ${shown}
+      WHERE i.plan_id = $1
+      ORDER BY i.position, i.id, y.fiscal_year`,
+    [plan.id, fiscalYear ?? plan.baseYear, fiscalYear ?? plan.finalYear],
+  )) as CsvRow[];
+  return toCsv(planCode, rows);
 }

@@ -273,7 +273,7 @@ describe('importActuals writes what recordActual writes', () => {
       { indicator: id(P, copy), fiscalYear: 2021, value: '87%', note: null, expectedRevision: 1 },
       { indicator: id(P, copy), fiscalYear: 2023, value: '88件', note: null, expectedRevision: null },
       { indicator: id(P, copy), fiscalYear: 2040, value: '88件', note: null, expectedRevision: null },
-      { indicator: id(P, copy), fiscalYear: 2024, value: '', note: null, expectedRevision: null },
+      { indicator: id(P, copy), fiscalYear: 2024, value: '※1', note: null, expectedRevision: null },
       { indicator: id(P, copy), fiscalYear: 2025, value: '実施', note: null, expectedRevision: null },
       { indicator: id(Q, copy), fiscalYear: 2023, value: '50%', note: 'x'.repeat(2001), expectedRevision: null },
       { indicator: id(Q, copy), fiscalYear: 2022, value: '56%', note: null, expectedRevision: null },

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { startTestApp, type TestApp } from '../support/app';
 import { code, setUpActuals, type Actuals } from '../support/actuals';
 
@@ -8,7 +9,7 @@ let app: TestApp;
 let a: Actuals;
 
 const IMPORT = `mutation($csv: String!, $dryRun: Boolean) { importActuals(csv: $csv, dryRun: $dryRun) {
-  dryRun applied rows created revised unchanged errors { line column code message } } }`;
+  dryRun applied rows created revised unchanged skipped errors { line column code message } summary } }`;
 const EXPORT = `query($drafts: Boolean) { exportActuals(planCode: "arakawa", includeDrafts: $drafts) }`;
 
 interface Report {
@@ -18,7 +19,9 @@ interface Report {
   created: number;
   revised: number;
   unchanged: number;
+  skipped: number;
   errors: { line: number; column: string | null; code: string; message: string }[];
+  summary: string;
 }
 
 async function importCsv(csv: string, dryRun: boolean, token = a.tokens.editor): Promise<Report> {
@@ -64,7 +67,9 @@ describe('importActuals', () => {
       created: 2,
       revised: 0,
       unchanged: 0,
+      skipped: 0,
       errors: [],
+      summary: 'Dry run, nothing written: 2 created, 0 revised, 0 unchanged. Import with dryRun: false to write.',
     });
     expect(await a.revisionCount()).toBe(before);
   });
@@ -245,5 +250,162 @@ describe('exportActuals in a spreadsheet', () => {
     const edited = exported.replace(/,85\.0%,/g, ',84.0%,').replace(/,50\.0%,/g, ',51.0%,');
     expect(await importCsv(edited, false)).toMatchObject({ applied: true, revised: 8, errors: [] });
     expect(await notesNow()).toEqual(notes);
+  });
+});
+
+describe('exportActuals(template: true) and fiscalYear', () => {
+  const TEMPLATE = `query($plan: String!, $year: Int, $template: Boolean) {
+    exportActuals(planCode: $plan, fiscalYear: $year, template: $template) }`;
+  const YEARS = [2020, 2021, 2022, 2023, 2024, 2025, 2026];
+
+  async function exported(variables: Record<string, unknown>, token?: string): Promise<Record<string, string>[]> {
+    const res = token
+      ? await app.gqlAs<{ exportActuals: string }>(token, TEMPLATE, { plan: 'arakawa', ...variables })
+      : await app.gql<{ exportActuals: string }>(TEMPLATE, { plan: 'arakawa', ...variables });
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return parse(res.data!.exportActuals, { columns: true }) as Record<string, string>[];
+  }
+
+  async function indicators(): Promise<{ id: number; name: string }[]> {
+    return (await app.db.dataSource.query(
+      `SELECT i.id, i.name FROM indicator i JOIN plan p ON p.id = i.plan_id WHERE p.code = 'arakawa'
+        ORDER BY i.position, i.id`,
+    )) as { id: number; name: string }[];
+  }
+
+  /** The latest revision of every actual of the plan, by "indicator global id|year". */
+  async function latestRevisions(): Promise<Map<string, { revision: number; status: string }>> {
+    const rows = (await app.db.dataSource.query(
+      `SELECT a.indicator_id, a.fiscal_year, a.revision, a.status FROM actual a JOIN plan p ON p.id = a.plan_id
+        WHERE p.code = 'arakawa'`,
+    )) as { indicator_id: number; fiscal_year: number; revision: number; status: string }[];
+    return new Map(
+      rows.map((r) => [
+        `${Buffer.from(`Indicator:${r.indicator_id}`).toString('base64')}|${r.fiscal_year}`,
+        { revision: r.revision, status: r.status },
+      ]),
+    );
+  }
+
+  it('lists every indicator × year of the plan in the export’s columns, value empty, with expected_revision', async () => {
+    const csvText = (
+      await app.gqlAs<{ exportActuals: string }>(a.tokens.editor, TEMPLATE, { plan: 'arakawa', template: true })
+    ).data!.exportActuals;
+    expect(csvText.split('\n')[0]).toBe(
+      'indicator_id,plan_code,indicator_name,fiscal_year,value,note,expected_revision',
+    );
+    const rows = await exported({ template: true }, a.tokens.editor);
+    const all = await indicators();
+    expect(all.length).toBeGreaterThan(50);
+    expect(rows).toHaveLength(all.length * YEARS.length);
+    expect(rows.map((r) => [r.indicator_name, Number(r.fiscal_year)])).toEqual(
+      all.flatMap((i) => YEARS.map((y) => [i.name, y])),
+    );
+    expect(new Set(rows.map((r) => r.plan_code))).toEqual(new Set(['arakawa']));
+    expect(rows.filter((r) => r.value !== '')).toEqual([]);
+    // A row whose actual exists carries its latest revision (drafts included, for a token holder).
+    const latest = await latestRevisions();
+    expect(latest.size).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.expected_revision).toBe(String(latest.get(`${r.indicator_id}|${r.fiscal_year}`)?.revision ?? ''));
+    }
+  });
+
+  it('round-trips: two cells filled in are imported as drafts, the empty rows skipped, nothing else touched', async () => {
+    const rows = await exported({ template: true }, a.tokens.editor);
+    const open = rows.filter((r) => r.expected_revision === '' && /%$|割合|比率/.test(r.indicator_name));
+    const chosen = [open[0], open.find((r) => r.indicator_id !== open[0].indicator_id)!];
+    const before = await latestRevisions();
+    const revisionsBefore = await a.revisionCount();
+
+    const untouched = await importCsv(
+      (await app.gqlAs<{ exportActuals: string }>(a.tokens.editor, TEMPLATE, { plan: 'arakawa', template: true })).data!
+        .exportActuals,
+      false,
+    );
+    expect(untouched).toMatchObject({
+      applied: false,
+      rows: rows.length,
+      created: 0,
+      skipped: rows.length,
+      errors: [],
+    });
+    expect(untouched.summary).toBe(
+      `Nothing written: every one of the ${rows.length} rows has an empty value (skipped). Fill in the value column.`,
+    );
+    expect(await a.revisionCount()).toBe(revisionsBefore);
+
+    // Filled in as a spreadsheet would: only the value cells of the two rows change.
+    const values = ['61.5%', '62.5%'];
+    const filled = rows.map((r) => {
+      const at = chosen.indexOf(r);
+      return at < 0 ? r : { ...r, value: values[at] };
+    });
+    const csvText = stringify(filled, { header: true, columns: Object.keys(rows[0]) });
+    const report = await importCsv(csvText, false);
+    expect(report).toMatchObject({ applied: true, created: 2, revised: 0, unchanged: 0, skipped: rows.length - 2 });
+    expect(report.errors).toEqual([]);
+    expect(report.summary).toBe(
+      `Written in one transaction: 2 created, 0 revised, 0 unchanged, ${rows.length - 2} skipped (empty value).`,
+    );
+    expect(await a.revisionCount()).toBe(revisionsBefore + 2);
+
+    const after = await latestRevisions();
+    for (const c of chosen)
+      expect(after.get(`${c.indicator_id}|${c.fiscal_year}`)).toEqual({ revision: 1, status: 'DRAFT' });
+    expect(after.size).toBe(before.size + 2);
+    for (const [key, value] of before) expect(after.get(key)).toEqual(value);
+    // The export shows the two drafts with their values; the template shows them with expected_revision 1.
+    const drafts = parse(await exportCsv(a.tokens.editor), { columns: true }) as Record<string, string>[];
+    const again = await exported({ template: true }, a.tokens.editor);
+    for (const [i, c] of chosen.entries()) {
+      const same = (r: Record<string, string>) => r.indicator_id === c.indicator_id && r.fiscal_year === c.fiscal_year;
+      expect(drafts.find(same)).toMatchObject({ value: values[i], expected_revision: '1' });
+      expect(again.find(same)).toMatchObject({ value: '', expected_revision: '1' });
+    }
+  });
+
+  it('fiscalYear keeps that year: a template row per indicator, an export of that year’s actuals only', async () => {
+    const all = await indicators();
+    const template = await exported({ template: true, year: 2022 }, a.tokens.editor);
+    expect(template).toHaveLength(all.length);
+    expect(new Set(template.map((r) => r.fiscal_year))).toEqual(new Set(['2022']));
+    expect(template.map((r) => r.indicator_name)).toEqual(all.map((i) => i.name));
+
+    const everything = parse(await exportCsv(a.tokens.editor), { columns: true }) as Record<string, string>[];
+    const only2021 = parse(
+      (
+        await app.gqlAs<{ exportActuals: string }>(
+          a.tokens.editor,
+          'query($y: Int) { exportActuals(planCode: "arakawa", includeDrafts: true, fiscalYear: $y) }',
+          { y: 2021 },
+        )
+      ).data!.exportActuals,
+      { columns: true },
+    ) as Record<string, string>[];
+    expect(only2021.length).toBeGreaterThan(0);
+    expect(only2021).toEqual(everything.filter((r) => r.fiscal_year === '2021'));
+    // The public's template: the same rows, revisions of approved actuals only.
+    const publicTemplate = await exported({ template: true, year: 2022 });
+    expect(publicTemplate.map((r) => r.indicator_id)).toEqual(template.map((r) => r.indicator_id));
+    // A draft (経常収支比率 2022, recorded above with a note and never approved) is invisible to the public.
+    const draftRow = (rows: Record<string, string>[]) => rows.find((r) => r.indicator_name === '経常収支比率')!;
+    expect(draftRow(template).expected_revision).not.toBe('');
+    expect(draftRow(template).note).not.toBe('');
+    expect(draftRow(publicTemplate)).toMatchObject({ value: '', note: '', expected_revision: '' });
+  });
+
+  it('refuses a fiscalYear outside the plan with the plan’s years, and an unknown plan', async () => {
+    for (const variables of [{ year: 2040, template: true }, { year: 2019 }]) {
+      const res = await app.gqlAs(a.tokens.editor, TEMPLATE, { plan: 'arakawa', ...variables });
+      expect(res.status).toBe(200);
+      expect(code(res)).toBe('BAD_USER_INPUT');
+      expect(res.errors![0].message).toBe(
+        `fiscalYear ${variables.year} is not a year of plan "arakawa": its years are 2020 to 2026 (令和2年度 to 令和8年度).`,
+      );
+      expect(res.errors![0].extensions).toMatchObject({ argument: 'fiscalYear', years: YEARS });
+    }
+    const unknown = await app.gql(TEMPLATE, { plan: 'no-such-plan', template: true });
+    expect(code(unknown)).toBe('NOT_FOUND');
   });
 });

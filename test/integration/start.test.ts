@@ -1,5 +1,5 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -202,4 +202,98 @@ describe('npm start', () => {
     expect(refused.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(await stop(again)).toBe(0);
   }, 180_000);
+
+  it('npm run token works while the embedded server runs: through its API with ADMIN_TOKEN, a sentence without it', async () => {
+    // The embedded database is what the server holds (on a server run, a folder of its own).
+    const embedded: NodeJS.ProcessEnv = { ...childEnv };
+    delete embedded.ADMIN_TOKEN;
+    if (embedded.DATABASE_URL) {
+      delete embedded.DATABASE_URL;
+      embedded.DATA_DIR = join(dataDir, 'embedded');
+    }
+    const adminToken = 'admin-token-while-running-0123456789';
+    // PORT=0: the CLI finds the server by the URL it wrote into the data folder's lock.
+    const server = await start({ ...embedded, ADMIN_TOKEN: adminToken });
+    const tokenCli = join(root, 'dist', 'src', 'cli', 'token.js');
+
+    const refused = spawnSync(process.execPath, [tokenCli, 'create', '--role', 'editor', '--name', 'x'], {
+      cwd: root,
+      env: embedded,
+      encoding: 'utf8',
+    });
+    expect(refused.status).not.toBe(0);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain(
+      `The server at ${server.url} (process ${server.child.pid}) holds the embedded database`,
+    );
+    expect(refused.stderr).toContain('ADMIN_TOKEN=<an admin token> npm run token -- create …, or stop the server');
+
+    const forged = spawnSync(process.execPath, [tokenCli, 'list'], {
+      cwd: root,
+      env: { ...embedded, ADMIN_TOKEN: 'plg_not-a-token-of-this-server' },
+      encoding: 'utf8',
+    });
+    expect(forged.status).toBe(1);
+    expect(forged.stderr).toContain('The running server refused ADMIN_TOKEN (UNAUTHENTICATED)');
+
+    const created = cli('token', ['create', '--role', 'editor', '--name', 'x'], {
+      ...embedded,
+      ADMIN_TOKEN: adminToken,
+    })
+      .trim()
+      .split('\n');
+    expect(created).toHaveLength(2);
+    expect(created[0]).toMatch(/^Created editor token #\d+ "x" \(every measure\)\. It is shown only now:$/);
+    const token = created[1];
+    expect(token).toMatch(/^plg_[A-Za-z0-9_-]{40,}$/);
+    const found = await query(
+      server.url,
+      '{ indicators(filter: { planCode: "arakawa", search: "経常収支比率" }) { nodes { id } } }',
+    );
+    const indicatorId = (found.data as { indicators: { nodes: { id: string }[] } }).indicators.nodes[0].id;
+    const recorded = await query(
+      server.url,
+      'mutation($i: ID!) { recordActual(input: { indicatorId: $i, fiscalYear: 2024, value: "87.0%" }) { status recordedBy } }',
+      { i: indicatorId },
+      token,
+    );
+    expect(recorded).toEqual({ data: { recordActual: { status: 'DRAFT', recordedBy: 'x' } } });
+
+    // measures reads public data: no token needed; list and revoke as admin, in the stopped server's format.
+    const measures = cli('token', ['measures'], embedded).trim().split('\n');
+    const zaisei = measures.find((l) => l.endsWith('\tarakawa\t健全な財政運営'))!;
+    expect(Buffer.from(zaisei.split('\t')[0], 'base64').toString()).toMatch(/^Measure:\d+$/);
+    const withAdmin = { ...embedded, ADMIN_TOKEN: adminToken };
+    const line = cli('token', ['list'], withAdmin)
+      .split('\n')
+      .find((l) => /\teditor\tx\t/.test(l))!;
+    expect(line).toMatch(/^#\d+\teditor\tx\tevery measure\tactive$/);
+    const tokenId = /^#(\d+)/.exec(line)![1];
+    expect(cli('token', ['revoke', tokenId], withAdmin)).toBe(`Revoked token #${tokenId}.\n`);
+    const again = await query(server.url, '{ plans { code } }', {}, token);
+    expect(again.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await stop(server)).toBe(0);
+
+    // Stopped: the same command works on the database itself, in the same format.
+    expect(cli('token', ['list'], embedded)).toMatch(new RegExp(`#${tokenId}\teditor\tx\tevery measure\trevoked `));
+  }, 180_000);
+
+  it('npm run token on a folder held by a process that is no server: a sentence, exit 1, nothing touched', () => {
+    const held = join(dataDir, 'held');
+    mkdirSync(held, { recursive: true });
+    // Held by a live process (this one) that wrote no URL; nothing listens on the PORT given.
+    writeFileSync(join(held, 'plangraph.lock'), String(process.pid));
+    const env: NodeJS.ProcessEnv = { ...childEnv, DATA_DIR: held, PORT: '1', ADMIN_TOKEN: 'x'.repeat(20) };
+    delete env.DATABASE_URL;
+    const res = spawnSync(process.execPath, [join(root, 'dist', 'src', 'cli', 'token.js'), 'list'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+    });
+    expect(res.status).toBe(1);
+    expect(res.stdout).toBe('');
+    expect(res.stderr).toContain(`The embedded database in ${held} is in use by process ${process.pid}.`);
+    expect(res.stderr).toContain('No plangraph server answers at http://127.0.0.1:1/graphql');
+    expect(readdirSync(held)).toEqual(['plangraph.lock']);
+  });
 });

@@ -155,11 +155,29 @@ describe('token administration over the API (admins only)', () => {
     ['a forged measure id', { role: 'EDITOR', name: 'x', measureIds: ['nonsense'] }, /not a Measure.id/],
     ['measures on an approver', { role: 'APPROVER', name: 'x', measureIds: ['TWVhc3VyZTox'] }, /Only editor/],
     ['an empty name', { role: 'ADMIN', name: '  ' }, /name of 1 to 100/],
+    [
+      'measureIds with allMeasures',
+      { role: 'EDITOR', name: 'x', measureIds: ['TWVhc3VyZTox'], allMeasures: true },
+      /not both/,
+    ],
   ])('refuses %s with BAD_USER_INPUT and writes nothing', async (_, input, message) => {
     const before = await tokenCount();
     const res = await app.gqlAs(a.tokens.admin, CREATE, { input });
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].message).toMatch(message);
     expect(await tokenCount()).toBe(before);
+  });
+
+  it('creates an editor on every measure with allMeasures: true, as the CLI does without --measure', async () => {
+    const res = await app.gqlAs<Created>(a.tokens.admin, CREATE, {
+      input: { role: 'EDITOR', name: '全施策', allMeasures: true },
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.createApiToken.apiToken).toMatchObject({ role: 'EDITOR', measures: [] });
+    const [row] = (await app.db.dataSource.query(
+      'SELECT count(*)::int AS n FROM api_token_measure WHERE token_id = $1',
+      [Number(res.data!.createApiToken.apiToken.id)],
+    )) as { n: number }[];
+    expect(row.n).toBe(0);
   });
 });

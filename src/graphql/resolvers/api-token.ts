@@ -48,11 +48,14 @@ export class ApiTokenResolver {
     @Ctx() ctx: Context,
   ): Promise<CreatedApiTokenType> {
     const measureIds = (input.measureIds ?? []).map(measureId);
+    if (input.allMeasures && measureIds.length > 0) {
+      throw badInput('Give measureIds or allMeasures: true, not both.', { argument: 'input.allMeasures' });
+    }
     const { id, token } = await createToken(ctx.db, {
       role: input.role,
       name: input.name,
       measureIds,
-      editorNeedsMeasures: true,
+      editorNeedsMeasures: !input.allMeasures,
     });
     return new CreatedApiTokenType(token, await tokenById(ctx, id));
   }

@@ -84,7 +84,8 @@ export class MutationResolver {
     description:
       'Records many actuals from CSV (columns indicator_id or plan_code + indicator_name, fiscal_year (2021, FY2021, ' +
       'R3 or 令和3年度), value, note, expected_revision). Every row is validated, each error naming its column; without ' +
-      'dryRun all rows are written in one transaction, or none.',
+      'dryRun all rows are written in one transaction, or none. Rows with an empty value (an unfilled template ' +
+      'row, see exportActuals(template: true)) are skipped.',
   })
   importActuals(
     @Arg('csv', { description: 'The CSV text, with a header row (at most 5000 rows).' }) csv: string,

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { Node, Plan } from '../../entities';
 import {
   findPlanByCode,
@@ -172,14 +172,28 @@ export class QueryResolver {
   @Query(() => String, {
     description:
       'The actuals of a plan as CSV (indicator_id, plan_code, indicator_name, fiscal_year, value, note, ' +
-      'expected_revision): edit it and pass it to importActuals. Approved values unless includeDrafts (token holders).',
+      'expected_revision): edit it and pass it to importActuals. Approved values unless includeDrafts (token ' +
+      'holders). With template: true, every indicator × year of the plan (or × fiscalYear) with the value empty ' +
+      'to fill in — rows left empty are skipped on import.',
   })
   exportActuals(
     @Arg('planCode', { description: 'Code of the plan.' }) planCode: string,
     @Arg('includeDrafts', { defaultValue: false, description: 'Export the latest revisions, drafts included.' })
     includeDrafts: boolean,
+    @Arg('fiscalYear', () => Int, {
+      nullable: true,
+      description: 'Only this fiscal year (e.g. 2022), which must be a year of the plan; default: every year.',
+    })
+    fiscalYear: number | null | undefined,
+    @Arg('template', {
+      defaultValue: false,
+      description:
+        'A template to fill in: a row per indicator and year, value empty; a row whose actual exists has its note ' +
+        'and expected_revision (for token holders the latest revision, drafts included).',
+    })
+    template: boolean,
     @Ctx() ctx: Context,
   ): Promise<string> {
-    return exportActualsCsv(ctx, planCode, includeDrafts);
+    return exportActualsCsv(ctx, planCode, includeDrafts, { fiscalYear, template });
   }
 }

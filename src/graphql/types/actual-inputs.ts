@@ -67,7 +67,9 @@ export class ImportActualsResult {
   @Field({ description: 'True when this was a dry run: nothing was written.' })
   dryRun!: boolean;
 
-  @Field({ description: 'True when the rows were written: not a dry run and no row had an error.' })
+  @Field({
+    description: 'True when the rows were written: not a dry run, no row had an error and at least one had a value.',
+  })
   applied!: boolean;
 
   @Field(() => Int, { description: 'Data rows read.' })
@@ -82,6 +84,16 @@ export class ImportActualsResult {
   @Field(() => Int, { description: 'Rows equal to the current value and note: nothing to do.' })
   unchanged!: number;
 
+  @Field(() => Int, {
+    description: 'Rows left with an empty value (a template’s unfilled cells): skipped, nothing written for them.',
+  })
+  skipped!: number;
+
   @Field(() => [ActualCsvRowError], { description: 'Every problem found; any error means nothing was written.' })
   errors!: ActualCsvRowError[];
+
+  @Field({
+    description: 'What happened, in a sentence, e.g. "Nothing written: every one of the 63 rows has an empty value".',
+  })
+  summary!: string;
 }

@@ -29,6 +29,14 @@ export class CreateApiTokenInput {
     description: 'Measure.id of the measures an editor may write to: required for EDITOR, refused for the others.',
   })
   measureIds?: string[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'EDITOR only: true for an editor on every measure, present and future, instead of measureIds (as ' +
+      '`npm run token -- create --role editor` without --measure).',
+  })
+  allMeasures?: boolean | null;
 }
 
 @ObjectType('ApiToken', { description: 'A bearer token (admins only). The token itself is never shown again.' })
