@@ -7,12 +7,15 @@ import {
   Indicator,
   Measure,
   Plan,
+  type PlanValue,
   Policy,
   Project,
   StatusLevel,
   Target,
 } from '../entities';
 import type { GradeLevel, GradingPreset, GradingScaleData } from '../domain/grading';
+import type { ActualScope } from '../context/viewer';
+import { shownRevisionSql } from '../services/visibility';
 import { compileRelation, relations, type EntityOf, type RelationName } from './relations';
 import { shapeOf, type EntityClass, type Row } from './shape';
 
@@ -181,6 +184,59 @@ function lineage(ds: DataSource): DataLoader<number, Indicator[]> {
   });
 }
 
+/** One fiscal year of an indicator's own plan: the plan's cell of that year and the actual value a scope shows. */
+export interface SeriesRow {
+  planId: number;
+  year: number;
+  /** The row's cell of the year (baseline estimate or target), if the plan prints one. */
+  cell: Pick<Target, 'role' | 'value'> | null;
+  /** The value of the actual's revision the scope shows (services/visibility.ts), if any. */
+  actual: PlanValue | null;
+}
+
+/** The key of seriesByIndicator: the scope (context/viewer.ts decides it) and the indicator id. */
+export function seriesKey(scope: ActualScope, indicatorId: number): string {
+  return `${scope}:${indicatorId}`;
+}
+
+/**
+ * Each indicator's year rows over its plan's years (base year to final year, Indicator.series), keyed by seriesKey:
+ * the plan's years, the row's cells and the shown actual revisions joined by year — one statement per batch (per
+ * scope), in place of the plan, targets, actuals and revisions loaders.
+ */
+function series(ds: DataSource): DataLoader<string, SeriesRow[]> {
+  const t = shapeOf(ds, Target);
+  const r = shapeOf(ds, ActualRevision);
+  const sqlOf = (scope: ActualScope) => `
+    SELECT k.id AS "parent", p.id AS "plan_id", y.year AS "year",
+           ${t.select('t', ['id', 'role', 'value'])}, ${r.select('r', ['id', 'value'])}
+      FROM unnest($1::int[]) AS k(id)
+      JOIN indicator i ON i.id = k.id
+      JOIN plan p ON p.id = i.plan_id
+     CROSS JOIN LATERAL generate_series(p.base_year, p.final_year) AS y(year)
+      LEFT JOIN ${t.table} "t" ON "t".indicator_id = i.id AND "t".fiscal_year = y.year
+      LEFT JOIN actual a ON a.indicator_id = i.id AND a.fiscal_year = y.year
+      LEFT JOIN ${r.table} "r" ON "r".actual_id = a.id AND "r".revision = ${shownRevisionSql(scope)}
+     ORDER BY k.id, y.year`;
+  const statements = { approved: sqlOf('approved'), latest: sqlOf('latest') };
+  return new DataLoader<string, SeriesRow[]>(async (keys) => {
+    const groups = new Map<string, SeriesRow[]>(keys.map((key) => [key, []]));
+    for (const scope of ['approved', 'latest'] as const) {
+      const ids = keys.filter((k) => k.startsWith(`${scope}:`)).map((k) => Number(k.slice(scope.length + 1)));
+      if (ids.length === 0) continue;
+      for (const row of (await ds.query(statements[scope], [ids])) as Row[]) {
+        groups.get(seriesKey(scope, row.parent as number))?.push({
+          planId: row.plan_id as number,
+          year: row.year as number,
+          cell: row['t.id'] === null ? null : t.hydrate(row, 't'),
+          actual: row['r.id'] === null ? null : r.hydrate(row, 'r').value,
+        });
+      }
+    }
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
 const byIdLoaders = {
   plan: (ds: DataSource) => byId(ds, Plan),
   policy: (ds: DataSource) => byId(ds, Policy),
@@ -195,6 +251,7 @@ const byIdLoaders = {
   reportingRows,
   gradingScaleByPlan: gradingScale,
   lineageByIndicator: lineage,
+  seriesByIndicator: series,
 };
 
 export type Loaders = { readonly [K in keyof typeof byIdLoaders]: ReturnType<(typeof byIdLoaders)[K]> } & {

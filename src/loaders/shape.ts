@@ -21,9 +21,12 @@ export function quote(name: string): string {
 
 /** How an entity is selected and built from raw rows, from its TypeORM metadata. */
 export interface Shape<T> {
-  /** `"alias"."column" AS "alias.column"`, … for every selected column of the entity. */
-  select(alias: string): string;
-  /** The entity of a row selected with `select(alias)`. */
+  /**
+   * `"alias"."column" AS "alias.column"`, … for every selected column of the entity, or only for the columns of
+   * `properties` (a property, or an embedded one such as `value` for all its `value_*` columns).
+   */
+  select(alias: string, properties?: readonly string[]): string;
+  /** The entity of a row selected with `select(alias)` (with `properties`: only those are set). */
   hydrate(row: Row, alias: string): T;
   /** The quoted table name. */
   table: string;
@@ -45,6 +48,7 @@ export function shapeOf<T>(ds: DataSource, entity: EntityClass<T>): Shape<T> {
       meta: c,
       name: c.databaseName,
       property: c.propertyName,
+      path: c.propertyPath,
       embedded: c.embeddedMetadata !== undefined,
       convert: c.transformer !== undefined || !PASS_THROUGH.has(c.type),
     }));
@@ -53,8 +57,11 @@ export function shapeOf<T>(ds: DataSource, entity: EntityClass<T>): Shape<T> {
   const driver = ds.driver;
   const shape: Shape<T> = {
     table: metadata.tablePath.split('.').map(quote).join('.'),
-    select: (alias) =>
-      columns.map((c) => `${quote(alias)}.${quote(c.name)} AS ${quote(`${alias}.${c.name}`)}`).join(', '),
+    select: (alias, properties) =>
+      columns
+        .filter((c) => !properties || properties.some((p) => c.path === p || c.path.startsWith(`${p}.`)))
+        .map((c) => `${quote(alias)}.${quote(c.name)} AS ${quote(`${alias}.${c.name}`)}`)
+        .join(', '),
     column(property) {
       const name = byProperty.get(property);
       if (!name) throw new Error(`${metadata.name} has no column for ${property}`);
