@@ -201,39 +201,56 @@ export function seriesKey(scope: ActualScope, indicatorId: number): string {
 
 /**
  * Each indicator's year rows over its plan's years (base year to final year, Indicator.series), keyed by seriesKey:
- * the plan's years, the row's cells and the shown actual revisions joined by year — one statement per batch (per
- * scope), in place of the plan, targets, actuals and revisions loaders.
+ * the plan's years, the row's cells and the shown actual revisions — one statement per batch (per scope), in place
+ * of the plan, targets, actuals and revisions loaders. A UNION ALL of three small selects, joined by year here: as
+ * one join of seven relations PostgreSQL spent ten times longer planning it than running it.
  */
 function series(ds: DataSource): DataLoader<string, SeriesRow[]> {
   const t = shapeOf(ds, Target);
   const r = shapeOf(ds, ActualRevision);
+  const none = t.columns(['value']).map(() => 'NULL');
   const sqlOf = (scope: ActualScope) => `
-    SELECT k.id AS "parent", p.id AS "plan_id", y.year AS "year",
-           ${t.select('t', ['id', 'role', 'value'])}, ${r.select('r', ['id', 'value'])}
-      FROM unnest($1::int[]) AS k(id)
-      JOIN indicator i ON i.id = k.id
-      JOIN plan p ON p.id = i.plan_id
+    SELECT "t".${t.column('indicatorId')} AS "parent", 't' AS "kind", "t".${t.column('fiscalYear')} AS "year",
+           NULL::int AS "plan_id", ${t.select('t', ['role'])}, ${t.select('t', ['value'])}
+      FROM ${t.table} "t" WHERE "t".${t.column('indicatorId')} = ANY($1)
+    UNION ALL
+    SELECT a.indicator_id, 'a', a.fiscal_year, NULL, NULL, ${r.select('r', ['value'])}
+      FROM actual a JOIN ${r.table} "r" ON "r".${r.column('actualId')} = a.id
+       AND "r".${r.column('revision')} = ${shownRevisionSql(scope)}
+     WHERE a.indicator_id = ANY($1)
+    UNION ALL
+    SELECT i.id, 'y', y.year, p.id, NULL, ${none.join(', ')}
+      FROM indicator i JOIN plan p ON p.id = i.plan_id
      CROSS JOIN LATERAL generate_series(p.base_year, p.final_year) AS y(year)
-      LEFT JOIN ${t.table} "t" ON "t".indicator_id = i.id AND "t".fiscal_year = y.year
-      LEFT JOIN actual a ON a.indicator_id = i.id AND a.fiscal_year = y.year
-      LEFT JOIN ${r.table} "r" ON "r".actual_id = a.id AND "r".revision = ${shownRevisionSql(scope)}
-     ORDER BY k.id, y.year`;
+     WHERE i.id = ANY($1)`;
   const statements = { approved: sqlOf('approved'), latest: sqlOf('latest') };
   return new DataLoader<string, SeriesRow[]>(async (keys) => {
-    const groups = new Map<string, SeriesRow[]>(keys.map((key) => [key, []]));
+    const years = new Map<string, Map<number, SeriesRow>>(keys.map((key) => [key, new Map()]));
     for (const scope of ['approved', 'latest'] as const) {
       const ids = keys.filter((k) => k.startsWith(`${scope}:`)).map((k) => Number(k.slice(scope.length + 1)));
       if (ids.length === 0) continue;
-      for (const row of (await ds.query(statements[scope], [ids])) as Row[]) {
-        groups.get(seriesKey(scope, row.parent as number))?.push({
+      const rows = (await ds.query(statements[scope], [ids])) as Row[];
+      // Years first, then the cells and actuals of each year (a cell or actual has a year of its plan: foreign keys).
+      for (const row of rows) {
+        if (row.kind !== 'y') continue;
+        const year = row.year as number;
+        years.get(seriesKey(scope, row.parent as number))?.set(year, {
           planId: row.plan_id as number,
-          year: row.year as number,
-          cell: row['t.id'] === null ? null : t.hydrate(row, 't'),
-          actual: row['r.id'] === null ? null : r.hydrate(row, 'r').value,
+          year,
+          cell: null,
+          actual: null,
         });
       }
+      for (const row of rows) {
+        if (row.kind === 'y') continue;
+        const point = years.get(seriesKey(scope, row.parent as number))?.get(row.year as number);
+        if (!point) continue;
+        const hydrated = t.hydrate(row, 't');
+        if (row.kind === 't') point.cell = hydrated;
+        else point.actual = hydrated.value;
+      }
     }
-    return keys.map((key) => groups.get(key) ?? []);
+    return keys.map((key) => [...(years.get(key)?.values() ?? [])].sort((a, b) => a.year - b.year));
   });
 }
 

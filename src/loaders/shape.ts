@@ -26,6 +26,8 @@ export interface Shape<T> {
    * `properties` (a property, or an embedded one such as `value` for all its `value_*` columns).
    */
   select(alias: string, properties?: readonly string[]): string;
+  /** The quoted columns `select` selects, in its order. */
+  columns(properties?: readonly string[]): string[];
   /** The entity of a row selected with `select(alias)` (with `properties`: only those are set). */
   hydrate(row: Row, alias: string): T;
   /** The quoted table name. */
@@ -52,16 +54,18 @@ export function shapeOf<T>(ds: DataSource, entity: EntityClass<T>): Shape<T> {
       embedded: c.embeddedMetadata !== undefined,
       convert: c.transformer !== undefined || !PASS_THROUGH.has(c.type),
     }));
+  const pick = (properties?: readonly string[]) =>
+    properties ? columns.filter((c) => properties.some((p) => c.path === p || c.path.startsWith(`${p}.`))) : columns;
   const byProperty = new Map(metadata.columns.map((c) => [c.propertyPath, c.databaseName]));
   const prototype = entity.prototype as object;
   const driver = ds.driver;
   const shape: Shape<T> = {
     table: metadata.tablePath.split('.').map(quote).join('.'),
     select: (alias, properties) =>
-      columns
-        .filter((c) => !properties || properties.some((p) => c.path === p || c.path.startsWith(`${p}.`)))
+      pick(properties)
         .map((c) => `${quote(alias)}.${quote(c.name)} AS ${quote(`${alias}.${c.name}`)}`)
         .join(', '),
+    columns: (properties) => pick(properties).map((c) => quote(c.name)),
     column(property) {
       const name = byProperty.get(property);
       if (!name) throw new Error(`${metadata.name} has no column for ${property}`);

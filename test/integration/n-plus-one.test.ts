@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parsePlanDocument } from '../../src/import/parse-plan';
 import { writePlan } from '../../src/import/writer';
 import { startTestApp, type TestApp } from '../support/app';
+import { setUpActuals } from '../support/actuals';
 import { operation } from '../support/operations';
 import { scalePlan } from '../support/scale-plan';
 
@@ -92,5 +93,45 @@ describe('the whole-plan query has no N+1', () => {
     expect(JSON.stringify(large.data)).not.toBe(JSON.stringify(small.data));
     expect(large.extensions?.sqlStatements).toBe(small.extensions?.sqlStatements);
     expect(small.extensions?.sqlStatements).toBeLessThanOrEqual(budget);
+  });
+});
+
+describe('a single indicator with its series (bench workload 4)', () => {
+  const SERIES = `query($id: ID!) { node(id: $id) { ... on Indicator { id name unit direction
+    series { fiscalYear { year label } baseline { raw } target { raw number } actual { raw number } } } } }`;
+  interface Series {
+    node: { series: { fiscalYear: { year: number }; actual: { raw: string } | null }[] };
+  }
+
+  it('costs two statements (the node, then its years, cells and shown actuals), for the public and a token holder', async () => {
+    const a = await setUpActuals(app);
+    const name = 'ツイッターの投稿回数';
+    await a.approved(name, 2021, '1,000回');
+    const draft = await a.record(a.tokens.editor, name, 2022, '1,100回');
+    expect(draft.errors).toBeUndefined();
+    const id = await a.indicatorId(name);
+
+    const pub = await app.gql<Series>(SERIES, { id });
+    expect(pub.errors).toBeUndefined();
+    const actuals = (r: typeof pub) => r.data!.node.series.map((p) => [p.fiscalYear.year, p.actual?.raw ?? null]);
+    expect(actuals(pub)).toEqual([
+      [2020, null],
+      [2021, '1,000回'],
+      [2022, null],
+      [2023, null],
+      [2024, null],
+      [2025, null],
+      [2026, null],
+    ]);
+    // node(id:) is one statement; the series one more, with the approved actual among its years: 4-5 before.
+    expect(pub.extensions?.sqlStatements).toBe(2);
+
+    const holder = await app.gqlAs<Series>(a.tokens.editor, SERIES, { id });
+    expect(holder.errors).toBeUndefined();
+    expect(actuals(holder).slice(1, 3)).toEqual([
+      [2021, '1,000回'],
+      [2022, '1,100回'],
+    ]);
+    expect(holder.extensions?.sqlStatements).toBe(2);
   });
 });
