@@ -26,6 +26,12 @@ export interface Shape<T> {
    * `properties` (a property, or an embedded one such as `value` for all its `value_*` columns).
    */
   select(alias: string, properties?: readonly string[]): string;
+  /**
+   * `json_build_object('alias.column', "alias"."column", …)` of every column: a row as JSON inside another
+   * statement (a sub-select), hydrated with `hydrate(object, alias)`. For columns whose JSON is the pg value
+   * (integers, text, booleans, double precision, text arrays).
+   */
+  json(alias: string): string;
   /** The quoted columns `select` selects, in its order. */
   columns(properties?: readonly string[]): string[];
   /** The entity of a row selected with `select(alias)` (with `properties`: only those are set). */
@@ -66,6 +72,8 @@ export function shapeOf<T>(ds: DataSource, entity: EntityClass<T>): Shape<T> {
         .map((c) => `${quote(alias)}.${quote(c.name)} AS ${quote(`${alias}.${c.name}`)}`)
         .join(', '),
     columns: (properties) => pick(properties).map((c) => quote(c.name)),
+    json: (alias) =>
+      `json_build_object(${columns.map((c) => `'${`${alias}.${c.name}`.replace(/'/g, "''")}', ${quote(alias)}.${quote(c.name)}`).join(', ')})`,
     column(property) {
       const name = byProperty.get(property);
       if (!name) throw new Error(`${metadata.name} has no column for ${property}`);

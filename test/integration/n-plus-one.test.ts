@@ -135,3 +135,53 @@ describe('a single indicator with its series (bench workload 4)', () => {
     expect(holder.extensions?.sqlStatements).toBe(2);
   });
 });
+
+describe('a page of cells (bench workload 3)', () => {
+  const IND = 'id name unit kind direction cumulative group unlabeledCells lineageReason';
+  const FN = 'id marker text category';
+  const page = (nodes: string, fragments = '') => `query($code: String!) {
+    targets(filter: { planCode: $code, fiscalYear: 2021, footnoteCategory: COVID_ADJUSTMENT }, first: 50) { ${nodes} } }
+    ${fragments}`;
+  interface Page {
+    targets: {
+      nodes?: { id: string; indicator: { id: string }; footnotes: { id: string }[] }[];
+      edges?: { node: { id: string; indicator: { id: string }; footnotes: { id: string }[] } }[];
+    };
+  }
+
+  it.each([
+    ['nodes', `nodes { id indicator { ${IND} } footnotes { ${FN} } }`, ''],
+    [
+      'edges through a fragment',
+      'edges { node { ...Cell } }',
+      `fragment Cell on Target { id indicator { ${IND} } footnotes { ${FN} } }`,
+    ],
+  ])(
+    'is one statement with its indicators and footnotes (%s), the rows the loaders read',
+    async (_what, nodes, fragments) => {
+      for (const code of ['arakawa', 'arakawa-x10']) {
+        const res = await app.gql<Page>(page(nodes, fragments), { code });
+        expect(res.errors).toBeUndefined();
+        // The page, its indicators and its footnotes in one statement (3 before).
+        expect(res.extensions?.sqlStatements).toBe(1);
+        const cells = res.data!.targets.nodes ?? res.data!.targets.edges!.map((e) => e.node);
+        expect(cells.length).toBeGreaterThan(0);
+        expect(cells.some((c) => c.footnotes.length > 0)).toBe(true);
+        // The same cells one by one through node(id:), read by the loaders: equal.
+        for (const cell of cells.slice(0, 5)) {
+          const one = await app.gql<{ node: unknown }>(
+            `query($id: ID!) { node(id: $id) { ... on Target { id indicator { ${IND} } footnotes { ${FN} } } } }`,
+            { id: cell.id },
+          );
+          expect(one.data!.node).toEqual(cell);
+        }
+      }
+    },
+  );
+
+  it('reads no indicator or footnote when none is selected', async () => {
+    const res = await app.gql(page('nodes { id value { raw } }'), { code: 'arakawa' });
+    expect(res.errors).toBeUndefined();
+    expect(res.extensions?.sqlStatements).toBe(1);
+  });
+});

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import { Node, Plan } from '../../entities';
 import {
   findPlanByCode,
@@ -23,6 +24,7 @@ import {
 import type { Context } from '../context';
 import { FootnoteFilter, IndicatorFilter, MeasureFilter, PolicyFilter, ProjectFilter, TargetFilter } from '../filters';
 import { parseGlobalId } from '../global-id';
+import { nodesSelect } from '../selection';
 import { exportActualsCsv } from '../../services/actuals-csv';
 import { findActual, visibleFootnote } from '../../services/actuals';
 import { actualType } from '../types/actual';
@@ -150,8 +152,13 @@ export class QueryResolver {
     orderBy: InstanceType<typeof TargetOrder>[] | null,
     @Args(() => RootPageArgs) page: RootPageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionResult<Target>> {
-    return listTargets(ctx, filter, page, orderBy);
+    // The page statement also reads the cells' indicators and footnotes when they are selected (one statement).
+    return listTargets(ctx, filter, page, orderBy, {
+      indicator: nodesSelect(info, 'indicator'),
+      footnotes: nodesSelect(info, 'footnotes'),
+    });
   }
 
   @Query(() => FootnoteConnection, { description: 'Footnotes of every plan, filtered and paged.' })
