@@ -24,7 +24,8 @@ import {
 import type { Context } from '../context';
 import { FootnoteFilter, IndicatorFilter, MeasureFilter, PolicyFilter, ProjectFilter, TargetFilter } from '../filters';
 import { parseGlobalId } from '../global-id';
-import { nodesSelect } from '../selection';
+import { nodesSelect, selects } from '../selection';
+import { indicatorYears } from '../../services/series';
 import { exportActualsCsv } from '../../services/actuals-csv';
 import { findActual, visibleFootnote } from '../../services/actuals';
 import { actualType } from '../types/actual';
@@ -39,8 +40,11 @@ export class QueryResolver {
   async node(
     @Arg('id', () => ID, { description: 'A global ID returned by this API.' }) id: string,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Node | null> {
     const parsed = parseGlobalId(id);
+    // An indicator's series needs only its id: sent in the same tick as the node's own statement (one round trip).
+    if (parsed.type === 'Indicator' && selects(info, ['series'])) indicatorYears(ctx, parsed.id).catch(() => undefined);
     switch (parsed.type) {
       case 'Plan':
         return ctx.loaders.plan.load(parsed.id);
