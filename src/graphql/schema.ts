@@ -7,7 +7,7 @@ import { authChecker } from './auth';
 import { FootnoteResolver } from './resolvers/footnote';
 import { MutationResolver } from './resolvers/mutation';
 import { rollupResolvers } from './resolvers/rollup';
-import { IndicatorResolver } from './resolvers/indicator';
+import { IndicatorResolver, SeriesPointResolver } from './resolvers/indicator';
 import { MeasureResolver } from './resolvers/measure';
 import { PlanResolver } from './resolvers/plan';
 import { PolicyResolver } from './resolvers/policy';
@@ -28,6 +28,7 @@ export const resolvers = [
   MeasureResolver,
   ProjectResolver,
   IndicatorResolver,
+  SeriesPointResolver,
   TargetResolver,
   FootnoteResolver,
   ActualResolver,

@@ -130,42 +130,51 @@ export interface CompiledRelation<T> {
   order: string;
 }
 
-const compiled = new WeakMap<DataSource, Map<RelationName, CompiledRelation<unknown>>>();
+const compiled = new WeakMap<DataSource, Map<string, CompiledRelation<unknown>>>();
 
-export function compileRelation<R extends RelationName>(ds: DataSource, name: R): CompiledRelation<EntityOf<R>> {
+/** The relation as SQL with the far entity on alias `e` and the link table on `l` (others for a sub-select). */
+export function compileRelation<R extends RelationName>(
+  ds: DataSource,
+  name: R,
+  e = 'e',
+  l = 'l',
+): CompiledRelation<EntityOf<R>> {
   let perSource = compiled.get(ds);
   if (!perSource) compiled.set(ds, (perSource = new Map()));
-  const known = perSource.get(name);
+  const cacheKey = `${name}\u0000${e}\u0000${l}`;
+  const known = perSource.get(cacheKey);
   if (known) return known as CompiledRelation<EntityOf<R>>;
   const spec = relations[name] as unknown as ChildrenSpec<ObjectLiteral> | ThroughSpec<ObjectLiteral, ObjectLiteral>;
+  const E = quote(e);
+  const L = quote(l);
   let result: CompiledRelation<unknown>;
   if ('entity' in spec) {
-    const e = shapeOf(ds, spec.entity);
+    const far = shapeOf(ds, spec.entity);
     // Ties broken by the primary key (`id`, or a composite one such as plan_fiscal_year's).
-    const keys = ds.getMetadata(spec.entity).primaryColumns.map((c) => `"e".${quote(c.databaseName)} ASC`);
+    const keys = ds.getMetadata(spec.entity).primaryColumns.map((c) => `${E}.${quote(c.databaseName)} ASC`);
     result = {
-      shape: e,
-      from: `${e.table} "e"`,
-      parent: `"e".${e.column(spec.foreignKey)}`,
-      order: [`"e".${e.column(spec.order)} ASC`, ...keys].join(', '),
+      shape: far,
+      from: `${far.table} ${E}`,
+      parent: `${E}.${far.column(spec.foreignKey)}`,
+      order: [`${E}.${far.column(spec.order)} ASC`, ...keys].join(', '),
     };
   } else {
-    const l = shapeOf(ds, spec.link);
+    const link = shapeOf(ds, spec.link);
     const relation = ds.getMetadata(spec.link).findRelationWithPropertyPath(spec.far);
     const join = relation?.joinColumns[0];
     if (!relation || !join?.referencedColumn) throw new Error(`${spec.link.name}.${spec.far} is not a many-to-one`);
-    const e = shapeOf(ds, relation.inverseEntityMetadata.target as EntityClass<ObjectLiteral>);
+    const far = shapeOf(ds, relation.inverseEntityMetadata.target as EntityClass<ObjectLiteral>);
     const order =
-      spec.order.of === 'l' ? `"l".${l.column(spec.order.property)}` : `"e".${e.column(spec.order.property)}`;
+      spec.order.of === 'l' ? `${L}.${link.column(spec.order.property)}` : `${E}.${far.column(spec.order.property)}`;
     result = {
-      shape: e,
+      shape: far,
       from:
-        `${l.table} "l" INNER JOIN ${e.table} "e" ON "e".${quote(join.referencedColumn.databaseName)} = ` +
-        `"l".${quote(join.databaseName)}`,
-      parent: `"l".${l.column(spec.near)}`,
-      order: `${order} ASC, "e"."id" ASC`,
+        `${link.table} ${L} INNER JOIN ${far.table} ${E} ON ${E}.${quote(join.referencedColumn.databaseName)} = ` +
+        `${L}.${quote(join.databaseName)}`,
+      parent: `${L}.${link.column(spec.near)}`,
+      order: `${order} ASC, ${E}."id" ASC`,
     };
   }
-  perSource.set(name, result);
+  perSource.set(cacheKey, result);
   return result as CompiledRelation<EntityOf<R>>;
 }

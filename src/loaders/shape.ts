@@ -21,9 +21,20 @@ export function quote(name: string): string {
 
 /** How an entity is selected and built from raw rows, from its TypeORM metadata. */
 export interface Shape<T> {
-  /** `"alias"."column" AS "alias.column"`, … for every selected column of the entity. */
-  select(alias: string): string;
-  /** The entity of a row selected with `select(alias)`. */
+  /**
+   * `"alias"."column" AS "alias.column"`, … for every selected column of the entity, or only for the columns of
+   * `properties` (a property, or an embedded one such as `value` for all its `value_*` columns).
+   */
+  select(alias: string, properties?: readonly string[]): string;
+  /**
+   * `json_build_object('alias.column', "alias"."column", …)` of every column: a row as JSON inside another
+   * statement (a sub-select), hydrated with `hydrate(object, alias)`. For columns whose JSON is the pg value
+   * (integers, text, booleans, double precision, text arrays).
+   */
+  json(alias: string): string;
+  /** The quoted columns `select` selects, in its order. */
+  columns(properties?: readonly string[]): string[];
+  /** The entity of a row selected with `select(alias)` (with `properties`: only those are set). */
   hydrate(row: Row, alias: string): T;
   /** The quoted table name. */
   table: string;
@@ -45,16 +56,24 @@ export function shapeOf<T>(ds: DataSource, entity: EntityClass<T>): Shape<T> {
       meta: c,
       name: c.databaseName,
       property: c.propertyName,
+      path: c.propertyPath,
       embedded: c.embeddedMetadata !== undefined,
       convert: c.transformer !== undefined || !PASS_THROUGH.has(c.type),
     }));
+  const pick = (properties?: readonly string[]) =>
+    properties ? columns.filter((c) => properties.some((p) => c.path === p || c.path.startsWith(`${p}.`))) : columns;
   const byProperty = new Map(metadata.columns.map((c) => [c.propertyPath, c.databaseName]));
   const prototype = entity.prototype as object;
   const driver = ds.driver;
   const shape: Shape<T> = {
     table: metadata.tablePath.split('.').map(quote).join('.'),
-    select: (alias) =>
-      columns.map((c) => `${quote(alias)}.${quote(c.name)} AS ${quote(`${alias}.${c.name}`)}`).join(', '),
+    select: (alias, properties) =>
+      pick(properties)
+        .map((c) => `${quote(alias)}.${quote(c.name)} AS ${quote(`${alias}.${c.name}`)}`)
+        .join(', '),
+    columns: (properties) => pick(properties).map((c) => quote(c.name)),
+    json: (alias) =>
+      `json_build_object(${columns.map((c) => `'${`${alias}.${c.name}`.replace(/'/g, "''")}', ${quote(alias)}.${quote(c.name)}`).join(', ')})`,
     column(property) {
       const name = byProperty.get(property);
       if (!name) throw new Error(`${metadata.name} has no column for ${property}`);

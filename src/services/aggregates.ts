@@ -4,7 +4,7 @@ import { VALUE_KINDS, type ValueKind } from '../domain/vocabulary';
 import type { RequestContext as Context } from '../context';
 import { AppError } from '../domain/errors';
 import type { ProgressSummaryData } from '../domain/progress';
-import { actualsOfIndicator } from './actuals';
+import { indicatorYears } from './series';
 import { evaluate, indicatorsBelow } from './progress';
 
 export interface UnitSumData {
@@ -53,21 +53,20 @@ export async function aggregates(
   }
   const scope = ctx.viewer.scope(includeDrafts);
   const indicators = await indicatorsBelow(ctx, owner);
-  const [targets, actuals] = await Promise.all([
-    Promise.all(indicators.map((i) => ctx.loaders.targetsByIndicator.load(i.id))),
-    Promise.all(indicators.map((i) => actualsOfIndicator(ctx, i.id, scope))),
-  ]);
+  // The same rows as each indicator's progress (services/series.ts): one statement for all of them.
+  const series = await Promise.all(indicators.map((i) => indicatorYears(ctx, i.id, scope)));
   return Promise.all(
     years.map(async (year) => {
       const evaluations = await Promise.all(indicators.map((i) => evaluate(ctx, i, year, includeDrafts)));
       const { counts } = summarizeProgress(evaluations.map((e) => ({ status: e.status })));
-      const cells = targets.flat().filter((t) => t.fiscalYear === year);
+      const ofYear = series.map((rows) => rows.find((r) => r.year === year));
+      const cells = ofYear.flatMap((r) => (r?.cell ? [r.cell] : []));
       const sums = new Map<
         string,
         { indicatorCount: number; target: number[]; baseline: number[]; actual: number[] }
       >();
       indicators.forEach((indicator, n) => {
-        const cell = targets[n].find((t) => t.fiscalYear === year);
+        const cell = ofYear[n]?.cell;
         const v = cell?.value;
         if (
           !cell ||
@@ -83,7 +82,7 @@ export async function aggregates(
         const sum = sums.get(v.unit) ?? { indicatorCount: 0, target: [], baseline: [], actual: [] };
         sum.indicatorCount += 1;
         (cell.role === 'TARGET' ? sum.target : sum.baseline).push(v.number!);
-        const actual = actuals[n].find((a) => a.actual.fiscalYear === year)?.value;
+        const actual = ofYear[n]?.actual;
         if (actual?.kind === 'QUANTITY' && actual.number !== null && (actual.unit ?? v.unit) === v.unit)
           sum.actual.push(actual.number);
         sums.set(v.unit, sum);

@@ -112,6 +112,15 @@ function beyond(
 }
 
 /**
+ * More columns on the page statement, for rows the client also asked for: `select` adds them to the page query,
+ * `use` gets each entity of the page with its raw row (e.g. to prime the request's loaders with them).
+ */
+export interface PageExtras<T extends ObjectLiteral> {
+  select(q: SelectQueryBuilder<T>): void;
+  use(rows: { node: T; raw: Record<string, unknown> }[]): void;
+}
+
+/**
  * One page of `qb` (main alias `alias`) in the order `keys` (then id): two statements, a count (with
  * the number of rows on the far side of the cursor, for hasPreviousPage / hasNextPage) and the page.
  */
@@ -120,6 +129,7 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
   alias: string,
   page: PageRequest,
   keys: SortKey[] = [],
+  extras?: PageExtras<T>,
 ): Promise<ConnectionResult<T>> {
   if (page.first != null && page.last != null) throw badInput('Pass either `first` or `last`, not both.');
   if (page.after != null && page.before != null) throw badInput('Pass either `after` or `before`, not both.');
@@ -151,7 +161,15 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
     q.orderBy();
     for (const k of keys) q.addOrderBy(k.column, flip(k.direction));
     q.addOrderBy(`${alias}.id`, flip('ASC')).limit(size + 1);
-    rows.push(...(await q.getMany()));
+    if (extras) {
+      extras.select(q);
+      const { entities, raw } = await q.getRawAndEntities();
+      const byId = new Map(raw.map((r: Record<string, unknown>) => [r[`${alias}_id`], r]));
+      extras.use(entities.map((node) => ({ node, raw: byId.get(node.id) ?? {} })));
+      rows.push(...entities);
+    } else {
+      rows.push(...(await q.getMany()));
+    }
   }
   const more = rows.length > size;
   const nodes = rows.slice(0, size);

@@ -3,7 +3,7 @@ import type { ProgressSummaryData } from '../domain/progress';
 import type { Indicator, Measure, Plan, Policy, Project } from '../entities';
 import type { RequestContext as Context } from '../context';
 import { AppError } from '../domain/errors';
-import { actualsOfIndicator } from './actuals';
+import { indicatorYears } from './series';
 import { parseGlobalId } from './global-id';
 
 function badInput(message: string, details: Record<string, unknown> = {}): AppError {
@@ -45,13 +45,12 @@ export async function evaluate(
   fiscalYear: number,
   includeDrafts: boolean,
 ): Promise<Evaluation> {
-  const scope = ctx.viewer.scope(includeDrafts);
-  const [targets, actuals, scale] = await Promise.all([
-    ctx.loaders.targetsByIndicator.load(indicator.id),
-    actualsOfIndicator(ctx, indicator.id, scope),
+  const [years, scale] = await Promise.all([
+    indicatorYears(ctx, indicator.id, ctx.viewer.scope(includeDrafts)),
     ctx.loaders.statusScaleByPlan.load(indicator.planId),
   ]);
-  const baseline = targets.find((t) => t.role === 'BASELINE_ESTIMATE');
+  const cells = years.flatMap((y) => (y.cell ? [{ fiscalYear: y.year, role: y.cell.role, value: y.cell.value }] : []));
+  const baseline = cells.find((c) => c.role === 'BASELINE_ESTIMATE');
   return evaluateProgress({
     indicator: {
       name: indicator.name,
@@ -60,8 +59,8 @@ export async function evaluate(
       unit: indicator.unit,
     },
     baseline: baseline ? { fiscalYear: baseline.fiscalYear, value: baseline.value } : null,
-    targets: targets.filter((t) => t.role === 'TARGET').map((t) => ({ fiscalYear: t.fiscalYear, value: t.value })),
-    actuals: actuals.map((a) => ({ fiscalYear: a.actual.fiscalYear, value: a.value })),
+    targets: cells.filter((c) => c.role === 'TARGET').map((c) => ({ fiscalYear: c.fiscalYear, value: c.value })),
+    actuals: years.flatMap((y) => (y.actual ? [{ fiscalYear: y.year, value: y.actual }] : [])),
     fiscalYear,
     statusScale: scale.map((s) => ({ word: s.word, rank: s.rank })),
   });

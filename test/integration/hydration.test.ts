@@ -84,4 +84,19 @@ describe('hand-written hydration', () => {
     expect(revision.value.constructor.name).toBe('PlanValue');
     expect(revision.value).toMatchObject({ raw: '93.0%', kind: 'QUANTITY', number: 93, unit: '%' });
   });
+
+  // Shape.json: rows as JSON inside another statement (the targets page's sub-selects), for the entities read so.
+  it.each(['Indicator', 'Footnote', 'Target'])(
+    'builds %s rows from Shape.json exactly as TypeORM find does',
+    async (name) => {
+      const entity = entities.find((e) => e.name === name)! as new () => ObjectLiteral;
+      const expected = await ds.getRepository(entity).find({ order: primaryOrder(ds, entity) });
+      expect(expected.length).toBeGreaterThan(0);
+      const shape = shapeOf(ds, entity);
+      const rows = (await ds.query(`SELECT ${shape.json('x')} AS j FROM ${shape.table} "x" ORDER BY "x"."id"`)) as {
+        j: Record<string, unknown>;
+      }[];
+      expect(rows.map((r) => shape.hydrate(r.j, 'x'))).toStrictEqual(expected);
+    },
+  );
 });

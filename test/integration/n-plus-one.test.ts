@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parsePlanDocument } from '../../src/import/parse-plan';
 import { writePlan } from '../../src/import/writer';
 import { startTestApp, type TestApp } from '../support/app';
+import { setUpActuals } from '../support/actuals';
 import { operation } from '../support/operations';
 import { scalePlan } from '../support/scale-plan';
 
@@ -59,14 +60,16 @@ describe('the whole-plan query has no N+1', () => {
 
   it.each([
     [
+      // The count, the page with its indicators and footnotes, the indicators' measures and projects (6 before).
       'a filtered page of cells',
-      6,
+      4,
       `query($code: String!) { targets(filter: { planCode: $code, fiscalYear: 2021, footnoteCategory: COVID_ADJUSTMENT }, first: 50) {
         totalCount nodes { value { raw } footnotes { text } indicator { name measures { title } projects { title } } } } }`,
     ],
     [
+      // Progress and aggregates read the same year rows (6 before).
       'plan-wide progress and aggregates',
-      6,
+      5,
       `query($code: String!) { plan(code: $code) { progress(fiscalYear: 2021) { achievedShare counts { status count } }
         aggregates(fiscalYears: [2021, 2022]) { byStatus { status count } byValueKind { valueKind count } sums { unit targetTotal } } } }`,
     ],
@@ -92,5 +95,95 @@ describe('the whole-plan query has no N+1', () => {
     expect(JSON.stringify(large.data)).not.toBe(JSON.stringify(small.data));
     expect(large.extensions?.sqlStatements).toBe(small.extensions?.sqlStatements);
     expect(small.extensions?.sqlStatements).toBeLessThanOrEqual(budget);
+  });
+});
+
+describe('a single indicator with its series (bench workload 4)', () => {
+  const SERIES = `query($id: ID!) { node(id: $id) { ... on Indicator { id name unit direction
+    series { fiscalYear { year label } baseline { raw } target { raw number } actual { raw number } } } } }`;
+  interface Series {
+    node: { series: { fiscalYear: { year: number }; actual: { raw: string } | null }[] };
+  }
+
+  it('costs two statements (the node, then its years, cells and shown actuals), for the public and a token holder', async () => {
+    const a = await setUpActuals(app);
+    const name = 'ツイッターの投稿回数';
+    await a.approved(name, 2021, '1,000回');
+    const draft = await a.record(a.tokens.editor, name, 2022, '1,100回');
+    expect(draft.errors).toBeUndefined();
+    const id = await a.indicatorId(name);
+
+    const pub = await app.gql<Series>(SERIES, { id });
+    expect(pub.errors).toBeUndefined();
+    const actuals = (r: typeof pub) => r.data!.node.series.map((p) => [p.fiscalYear.year, p.actual?.raw ?? null]);
+    expect(actuals(pub)).toEqual([
+      [2020, null],
+      [2021, '1,000回'],
+      [2022, null],
+      [2023, null],
+      [2024, null],
+      [2025, null],
+      [2026, null],
+    ]);
+    // node(id:) is one statement; the series one more, with the approved actual among its years: 4-5 before.
+    expect(pub.extensions?.sqlStatements).toBe(2);
+
+    const holder = await app.gqlAs<Series>(a.tokens.editor, SERIES, { id });
+    expect(holder.errors).toBeUndefined();
+    expect(actuals(holder).slice(1, 3)).toEqual([
+      [2021, '1,000回'],
+      [2022, '1,100回'],
+    ]);
+    expect(holder.extensions?.sqlStatements).toBe(2);
+  });
+});
+
+describe('a page of cells (bench workload 3)', () => {
+  const IND = 'id name unit kind direction cumulative group unlabeledCells lineageReason';
+  const FN = 'id marker text category';
+  const page = (nodes: string, fragments = '') => `query($code: String!) {
+    targets(filter: { planCode: $code, fiscalYear: 2021, footnoteCategory: COVID_ADJUSTMENT }, first: 50) { ${nodes} } }
+    ${fragments}`;
+  interface Page {
+    targets: {
+      nodes?: { id: string; indicator: { id: string }; footnotes: { id: string }[] }[];
+      edges?: { node: { id: string; indicator: { id: string }; footnotes: { id: string }[] } }[];
+    };
+  }
+
+  it.each([
+    ['nodes', `nodes { id indicator { ${IND} } footnotes { ${FN} } }`, ''],
+    [
+      'edges through a fragment',
+      'edges { node { ...Cell } }',
+      `fragment Cell on Target { id indicator { ${IND} } footnotes { ${FN} } }`,
+    ],
+  ])(
+    'is one statement with its indicators and footnotes (%s), the rows the loaders read',
+    async (_what, nodes, fragments) => {
+      for (const code of ['arakawa', 'arakawa-x10']) {
+        const res = await app.gql<Page>(page(nodes, fragments), { code });
+        expect(res.errors).toBeUndefined();
+        // The page, its indicators and its footnotes in one statement (3 before).
+        expect(res.extensions?.sqlStatements).toBe(1);
+        const cells = res.data!.targets.nodes ?? res.data!.targets.edges!.map((e) => e.node);
+        expect(cells.length).toBeGreaterThan(0);
+        expect(cells.some((c) => c.footnotes.length > 0)).toBe(true);
+        // The same cells one by one through node(id:), read by the loaders: equal.
+        for (const cell of cells.slice(0, 5)) {
+          const one = await app.gql<{ node: unknown }>(
+            `query($id: ID!) { node(id: $id) { ... on Target { id indicator { ${IND} } footnotes { ${FN} } } } }`,
+            { id: cell.id },
+          );
+          expect(one.data!.node).toEqual(cell);
+        }
+      }
+    },
+  );
+
+  it('reads no indicator or footnote when none is selected', async () => {
+    const res = await app.gql(page('nodes { id value { raw } }'), { code: 'arakawa' });
+    expect(res.errors).toBeUndefined();
+    expect(res.extensions?.sqlStatements).toBe(1);
   });
 });

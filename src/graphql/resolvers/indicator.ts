@@ -4,6 +4,7 @@ import type { Context } from '../context';
 import { TargetFilter } from '../filters';
 import { filteredChildren } from '../../services/nested';
 import { actualsOfIndicator } from '../../services/actuals';
+import { indicatorYears } from '../../services/series';
 import { indicatorProgress } from '../../services/progress';
 import { ActualType, actualType } from '../types/actual';
 import { Progress, ProgressArgs, progressType } from '../types/progress';
@@ -139,25 +140,24 @@ export class IndicatorResolver {
 
 /** The points of one indicator over its own plan's years, each saying whether the plan prints or records anything. */
 async function termPoints(ctx: Context, indicator: Indicator): Promise<{ point: SeriesPoint; hasData: boolean }[]> {
-  const [plan, targets, actuals] = await Promise.all([
-    mustExist(ctx.loaders.plan.load(indicator.planId), 'plan'),
-    ctx.loaders.targetsByIndicator.load(indicator.id),
-    actualsOfIndicator(ctx, indicator.id, ctx.viewer.scope(undefined)),
-  ]);
-  const points: { point: SeriesPoint; hasData: boolean }[] = [];
-  for (let year = plan.baseYear; year <= plan.finalYear; year += 1) {
-    const cell = targets.find((t) => t.fiscalYear === year);
-    const actual = actuals.find((a) => a.actual.fiscalYear === year)?.value ?? null;
-    points.push({
-      point: {
-        plan,
-        fiscalYear: fiscalYear(year, plan.id),
-        baseline: cell?.role === 'BASELINE_ESTIMATE' ? cell.value : null,
-        target: cell?.role === 'TARGET' ? cell.value : null,
-        actual,
-      },
-      hasData: cell !== undefined || actual !== null,
-    });
+  return (await indicatorYears(ctx, indicator.id)).map((row) => ({
+    point: Object.assign(new SeriesPoint(), {
+      planId: row.planId,
+      fiscalYear: fiscalYear(row.year, row.planId),
+      baseline: row.cell?.role === 'BASELINE_ESTIMATE' ? row.cell.value : null,
+      target: row.cell?.role === 'TARGET' ? row.cell.value : null,
+      actual: row.actual,
+    }),
+    hasData: row.cell !== null || row.actual !== null,
+  }));
+}
+
+@Resolver(() => SeriesPoint)
+export class SeriesPointResolver {
+  @FieldResolver(() => Plan, {
+    description: 'The term (plan) the point comes from: with acrossTerms, two points of one year are two terms.',
+  })
+  plan(@Root() point: SeriesPoint, @Ctx() ctx: Context): Promise<Plan> {
+    return mustExist(ctx.loaders.plan.load(point.planId), 'plan');
   }
-  return points;
 }

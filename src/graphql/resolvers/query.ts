@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Int, Query, Resolver } from 'type-graphql';
 import { Node, Plan } from '../../entities';
 import {
   findPlanByCode,
@@ -23,6 +24,8 @@ import {
 import type { Context } from '../context';
 import { FootnoteFilter, IndicatorFilter, MeasureFilter, PolicyFilter, ProjectFilter, TargetFilter } from '../filters';
 import { parseGlobalId } from '../global-id';
+import { nodesSelect, selects } from '../selection';
+import { indicatorYears } from '../../services/series';
 import { exportActualsCsv } from '../../services/actuals-csv';
 import { findActual, visibleFootnote } from '../../services/actuals';
 import { actualType } from '../types/actual';
@@ -37,8 +40,11 @@ export class QueryResolver {
   async node(
     @Arg('id', () => ID, { description: 'A global ID returned by this API.' }) id: string,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Node | null> {
     const parsed = parseGlobalId(id);
+    // An indicator's series needs only its id: sent in the same tick as the node's own statement (one round trip).
+    if (parsed.type === 'Indicator' && selects(info, ['series'])) indicatorYears(ctx, parsed.id).catch(() => undefined);
     switch (parsed.type) {
       case 'Plan':
         return ctx.loaders.plan.load(parsed.id);
@@ -150,8 +156,13 @@ export class QueryResolver {
     orderBy: InstanceType<typeof TargetOrder>[] | null,
     @Args(() => RootPageArgs) page: RootPageArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionResult<Target>> {
-    return listTargets(ctx, filter, page, orderBy);
+    // The page statement also reads the cells' indicators and footnotes when they are selected (one statement).
+    return listTargets(ctx, filter, page, orderBy, {
+      indicator: nodesSelect(info, 'indicator'),
+      footnotes: nodesSelect(info, 'footnotes'),
+    });
   }
 
   @Query(() => FootnoteConnection, { description: 'Footnotes of every plan, filtered and paged.' })

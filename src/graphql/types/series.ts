@@ -1,13 +1,11 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Plan, PlanValue } from '../../entities';
+import { PlanValue } from '../../entities';
 import { FiscalYear } from '../fiscal-year';
 
 @ObjectType({ description: 'One fiscal year of an indicator: what the plan estimated or set, and what was achieved.' })
 export class SeriesPoint {
-  @Field(() => Plan, {
-    description: 'The term (plan) the point comes from: with acrossTerms, two points of one year are two terms.',
-  })
-  plan!: Plan;
+  /** The term (plan) the point comes from; the `plan` field is resolved from it, only when selected. */
+  planId!: number;
 
   @Field(() => FiscalYear, { description: 'The fiscal year.' })
   fiscalYear!: FiscalYear;
