@@ -1,4 +1,5 @@
 import type { DataSource, ObjectLiteral } from 'typeorm';
+import { sharedDataSource } from '../db/query-counter';
 import {
   Footnote,
   Indicator,
@@ -133,8 +134,9 @@ export interface CompiledRelation<T> {
 const compiled = new WeakMap<DataSource, Map<RelationName, CompiledRelation<unknown>>>();
 
 export function compileRelation<R extends RelationName>(ds: DataSource, name: R): CompiledRelation<EntityOf<R>> {
-  let perSource = compiled.get(ds);
-  if (!perSource) compiled.set(ds, (perSource = new Map()));
+  const source = sharedDataSource(ds);
+  let perSource = compiled.get(source);
+  if (!perSource) compiled.set(source, (perSource = new Map()));
   const known = perSource.get(name);
   if (known) return known as CompiledRelation<EntityOf<R>>;
   const spec = relations[name] as unknown as ChildrenSpec<ObjectLiteral> | ThroughSpec<ObjectLiteral, ObjectLiteral>;

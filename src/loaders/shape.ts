@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { sharedDataSource } from '../db/query-counter';
 
 /*
  * Reads go around TypeORM's query builder and entity transformer (a tenth of the CPU of a whole-plan
@@ -34,8 +35,10 @@ export interface Shape<T> {
 const shapes = new WeakMap<DataSource, Map<EntityClass<unknown>, Shape<unknown>>>();
 
 export function shapeOf<T>(ds: DataSource, entity: EntityClass<T>): Shape<T> {
-  let perSource = shapes.get(ds);
-  if (!perSource) shapes.set(ds, (perSource = new Map()));
+  // Keyed by the shared data source: a request's counted view (src/db/query-counter) reuses its shapes.
+  const source = sharedDataSource(ds);
+  let perSource = shapes.get(source);
+  if (!perSource) shapes.set(source, (perSource = new Map()));
   const known = perSource.get(entity);
   if (known) return known as Shape<T>;
   const metadata = ds.getMetadata(entity);
