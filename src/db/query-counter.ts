@@ -8,8 +8,43 @@ export interface QueryStats {
 /** Where a counted query runner keeps the stats it counts into (TypeORM's QueryRunner.data is ours to use). */
 const STATS = 'plangraphStats';
 
-/** The shared data source behind each counted view (see countedDataSource). */
-const shared = new WeakMap<DataSource, DataSource>();
+const BASE = Symbol('shared data source');
+const VIEW_STATS = Symbol('view stats');
+const VIEW_MANAGER = Symbol('view manager');
+
+interface CountedView extends DataSource {
+  [BASE]: DataSource;
+  [VIEW_STATS]: QueryStats;
+  [VIEW_MANAGER]?: EntityManager;
+}
+
+/** Per shared data source, the prototype of its counted views (made once, so a view costs one object). */
+const viewPrototypes = new WeakMap<DataSource, object>();
+
+function viewPrototype(base: DataSource): object {
+  let proto = viewPrototypes.get(base);
+  if (!proto) {
+    proto = Object.create(base, {
+      [BASE]: { value: base },
+      createQueryRunner: {
+        value(this: CountedView, mode?: ReplicationMode): QueryRunner {
+          // DataSource's own createQueryRunner with `this` = the view: the runner's manager is the view's too.
+          const runner = DataSource.prototype.createQueryRunner.call(this, mode);
+          (runner.data as Record<string, unknown>)[STATS] = this[VIEW_STATS];
+          return runner;
+        },
+      },
+      // DataSource.transaction, getRepository and query reach the database through `this.manager`: the view's.
+      manager: {
+        get(this: CountedView): EntityManager {
+          return (this[VIEW_MANAGER] ??= base.createEntityManager.call(this));
+        },
+      },
+    }) as object;
+    viewPrototypes.set(base, proto);
+  }
+  return proto;
+}
 
 /**
  * A view of `ds` for one unit of work (the request context's `db`, src/context): the same pool, driver and
@@ -21,30 +56,14 @@ const shared = new WeakMap<DataSource, DataSource>();
  * is not counted into any request.
  */
 export function countedDataSource(ds: DataSource, stats: QueryStats): DataSource {
-  const base = sharedDataSource(ds);
-  const view = Object.create(base) as DataSource & { manager: EntityManager };
-  let manager: EntityManager | undefined;
-  Object.defineProperties(view, {
-    createQueryRunner: {
-      value(mode?: ReplicationMode): QueryRunner {
-        // DataSource's own createQueryRunner with `this` = the view: the runner's manager is the view's too.
-        const runner = DataSource.prototype.createQueryRunner.call(view, mode);
-        (runner.data as Record<string, unknown>)[STATS] = stats;
-        return runner;
-      },
-    },
-    // DataSource.transaction, getRepository and query reach the database through `this.manager`: the view's.
-    manager: {
-      get: () => (manager ??= base.createEntityManager.call(view)),
-    },
-  });
-  shared.set(view, base);
+  const view = Object.create(viewPrototype(sharedDataSource(ds))) as CountedView;
+  view[VIEW_STATS] = stats;
   return view;
 }
 
 /** The data source a counted view was made from (caches that live as long as the data source key on it). */
 export function sharedDataSource(ds: DataSource): DataSource {
-  return shared.get(ds) ?? ds;
+  return (ds as { [BASE]?: DataSource })[BASE] ?? ds;
 }
 
 /**
