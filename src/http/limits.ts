@@ -4,7 +4,6 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
   GraphQLError,
-  Kind,
   Lexer,
   Source,
   TokenKind,
@@ -15,6 +14,7 @@ import {
   getNullableType,
   isLeafType,
   isListType,
+  type ASTNode,
   type DocumentNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -169,19 +169,15 @@ export function cachedCostEstimator(schema: GraphQLSchema) {
 /** The variables a cost estimate reads: those used in `first`/`last` arguments or in directive arguments. */
 function costVariables(document: DocumentNode): string[] {
   const names = new Set<string>();
-  const collect = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(collect);
-    if (typeof node !== 'object' || node === null) return;
-    const n = node as { kind?: string; name?: { value: string } };
-    if (n.kind === Kind.VARIABLE && n.name) names.add(n.name.value);
-    else for (const value of Object.values(node)) collect(value);
+  const collect = (node: ASTNode): void => {
+    visit(node, { Variable: (v) => void names.add(v.name.value) });
   };
   visit(document, {
     Argument(node) {
       if (node.name.value === 'first' || node.name.value === 'last') collect(node.value);
     },
     Directive(node) {
-      collect(node.arguments);
+      collect(node);
     },
   });
   return [...names].sort();
