@@ -54,10 +54,18 @@ export function shapeOf<T>(ds: DataSource, entity: EntityClass<T>): Shape<T> {
   const byProperty = new Map(metadata.columns.map((c) => [c.propertyPath, c.databaseName]));
   const prototype = entity.prototype as object;
   const driver = ds.driver;
+  const selects = new Map<string, string>();
   const shape: Shape<T> = {
     table: metadata.tablePath.split('.').map(quote).join('.'),
-    select: (alias) =>
-      columns.map((c) => `${quote(alias)}.${quote(c.name)} AS ${quote(`${alias}.${c.name}`)}`).join(', '),
+    select(alias) {
+      // Made once per alias: loaders are built per request, their SQL text need not be.
+      let list = selects.get(alias);
+      if (list === undefined) {
+        list = columns.map((c) => `${quote(alias)}.${quote(c.name)} AS ${quote(`${alias}.${c.name}`)}`).join(', ');
+        selects.set(alias, list);
+      }
+      return list;
+    },
     column(property) {
       const name = byProperty.get(property);
       if (!name) throw new Error(`${metadata.name} has no column for ${property}`);
