@@ -2,6 +2,7 @@
 // A B A B of our server against itself: several built trees (or node flags) on the same workload, ours alone.
 //   node tools/ab.mjs --variant base=/tmp/base --variant new=/work/main[:--max-semi-space-size=32] \
 //        [--size S] [--workload 1,4] [--connections 1,10] [--rounds 4] [--duration 5]
+// Workload 0 is the trivial request `{ __typename }`: the fixed cost of a request (HTTP, Apollo, our wrapper).
 // A variant is name=root, optionally followed by node flags after ':' (comma-separated). The answers of every
 // variant must be equal (JSON) before anything is timed. Prints medians of req/s and server CPU ms/request.
 import { parseArgs } from 'node:util';
@@ -53,8 +54,7 @@ for (const [i, v] of variants.entries())
   );
 try {
   for (const w of opt.workload.split(',').map(Number)) {
-    const wl = WORKLOADS[w];
-    const q = wl.ours(params);
+    const q = w === 0 ? { query: '{ __typename }' } : WORKLOADS[w].ours(params);
     const body = JSON.stringify(
       Array.isArray(q)
         ? q.map((o) => ({ ...o, query: inlineFragments(o.query) }))

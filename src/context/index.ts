@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { withQueryStats, type QueryStats } from '../db/query-counter';
+import { countedDataSource, type QueryStats } from '../db/query-counter';
 import { createLoaders, type Loaders } from '../loaders';
 import type { User } from '../services/auth';
 import { createViewer, type Viewer } from './viewer';
@@ -12,6 +12,7 @@ export { createViewer, type ActualScope, type Viewer } from './viewer';
  * the server builds one per request, a test or a command builds one with `createRequestContext`.
  */
 export interface RequestContext {
+  /** The database, as a view that counts every statement sent through it into `stats` (db/query-counter). */
   db: DataSource;
   viewer: Viewer;
   /** Created lazily, on first use, and never shared between contexts. */
@@ -26,15 +27,12 @@ export function createRequestContext(options: {
   invalidToken?: boolean;
   stats?: QueryStats;
 }): RequestContext {
+  const stats = options.stats ?? { statements: 0 };
+  const db = countedDataSource(options.db, stats);
   return {
-    db: options.db,
+    db,
     viewer: createViewer(options.user ?? null, options.invalidToken ?? false),
-    loaders: createLoaders(options.db),
-    stats: options.stats ?? { statements: 0 },
+    loaders: createLoaders(db),
+    stats,
   };
-}
-
-/** Runs `fn` with every SQL statement it sends counted into `ctx.stats`. */
-export function runCounted<T>(ctx: RequestContext, fn: () => T): T {
-  return withQueryStats(ctx.stats, fn);
 }

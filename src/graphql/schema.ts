@@ -1,6 +1,7 @@
 import { buildSchema, type PubSub } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
+import { simplifyPlainFieldResolvers } from './plain-fields';
 import { ActualResolver, ActualRevisionResolver } from './resolvers/actual';
 import { ApiTokenResolver } from './resolvers/api-token';
 import { authChecker } from './auth';
@@ -70,6 +71,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
     pubSub: noPubSub,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
+  // Plain fields read without type-graphql's per-call wrapper (see plain-fields.ts).
+  simplifyPlainFieldResolvers(schema);
   // type-graphql has no decorator for the root type's own description.
   const query = schema.getQueryType();
   if (query) {

@@ -41,9 +41,17 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.once('end', () => (over ? reject(tooLarge(limit)) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    let ended = false;
+    req.once('end', () => {
+      ended = true;
+      if (over) reject(tooLarge(limit));
+      else resolve(chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8'));
+    });
     req.once('error', reject);
-    req.once('close', () => reject(new HttpError(400, 'The request was aborted.')));
+    // Only an aborted request makes its error (an Error per request, with its stack, is measurable).
+    req.once('close', () => {
+      if (!ended) reject(new HttpError(400, 'The request was aborted.'));
+    });
   });
 }
 

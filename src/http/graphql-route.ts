@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { DataSource } from 'typeorm';
-import { withQueryStats, type QueryStats } from '../db/query-counter';
+import type { QueryStats } from '../db/query-counter';
 import { checkBatchShape } from './batch';
 import { readBody, parseBody } from './body';
 import { createContext, type HttpContext } from './context';
@@ -29,7 +29,7 @@ function headerMap(req: IncomingMessage): HeaderMap {
 
 /**
  * POST/GET /graphql: body and batch limits, then Apollo with one context per HTTP request (a batch's
- * operations share its loaders), inside a statement counter; the operations charge the rate limits.
+ * operations share its loaders), whose db counts the request's statements; the operations charge the rate limits.
  */
 export async function serveGraphql(
   route: GraphqlRoute,
@@ -59,12 +59,11 @@ export async function serveGraphql(
   const stats: QueryStats = { statements: 0 };
   scope.stats = stats;
   const auth = await authenticateOrRefuse(route, headers.get('authorization'), scope);
-  const response = await withQueryStats(stats, () =>
-    apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => createContext(route.db, auth, scope, stats),
-    }),
-  );
+  // The context's db counts the statements of the request into `stats` (src/db/query-counter.ts).
+  const response = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+    context: () => createContext(route.db, auth, scope, stats),
+  });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   if (Array.isArray(body)) res.setHeader('cache-control', 'no-store');
   res.appendHeader('vary', 'authorization');

@@ -9,10 +9,12 @@ import {
   TokenKind,
   parse,
   validate,
+  visit,
   getNamedType,
   getNullableType,
   isLeafType,
   isListType,
+  type ASTNode,
   type DocumentNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -130,6 +132,57 @@ export function limitRules(limits: OperationLimits): ValidationRule[] {
   ];
 }
 
+/** Estimates kept per document (the parsed document Apollo's document store hands back for the same text). */
+const COSTS_PER_DOCUMENT = 64;
+
+/**
+ * estimateCost, remembered per document: the estimate depends on the variables only through `first`/`last`
+ * arguments and directives (@skip/@include), so it is kept per operation name and the values of those
+ * variables. An estimate that failed (variables that do not fit: null) is not kept, so such a request is
+ * answered by execution as before.
+ */
+export function cachedCostEstimator(schema: GraphQLSchema) {
+  const byDocument = new WeakMap<DocumentNode, { names: string[]; costs: Map<string, number> }>();
+  return (
+    document: DocumentNode,
+    variables: Record<string, unknown> | undefined,
+    operationName: string | undefined,
+  ): number | null => {
+    let entry = byDocument.get(document);
+    if (!entry) byDocument.set(document, (entry = { names: costVariables(document), costs: new Map() }));
+    let key = operationName ?? '';
+    for (const name of entry.names) {
+      const value = variables?.[name];
+      key += `\u0000${value === undefined ? '' : JSON.stringify(value)}`;
+    }
+    const known = entry.costs.get(key);
+    if (known !== undefined) return known;
+    const cost = estimateCost(schema, document, variables, operationName);
+    if (cost !== null) {
+      if (entry.costs.size >= COSTS_PER_DOCUMENT) entry.costs.clear();
+      entry.costs.set(key, cost);
+    }
+    return cost;
+  };
+}
+
+/** The variables a cost estimate reads: those used in `first`/`last` arguments or in directive arguments. */
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (node: ASTNode): void => {
+    visit(node, { Variable: (v) => void names.add(v.name.value) });
+  };
+  visit(document, {
+    Argument(node) {
+      if (node.name.value === 'first' || node.name.value === 'last') collect(node.value);
+    },
+    Directive(node) {
+      collect(node);
+    },
+  });
+  return [...names].sort();
+}
+
 /** What the cost plugin hands on once an operation is within the cost limit. */
 export type CostCharge<C> = (
   contextValue: C,
@@ -148,11 +201,12 @@ export function costLimitPlugin<C extends object>(
   limit: number,
   charge?: CostCharge<C>,
 ): ApolloServerPlugin<C> {
+  const estimate = cachedCostEstimator(schema);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request, operationName, operation, contextValue }) {
-          const cost = estimateCost(schema, document, request.variables, operationName ?? undefined);
+          const cost = estimate(document, request.variables, operationName ?? undefined);
           if (cost !== null && cost > limit) {
             throw refused(
               Number.isFinite(cost)

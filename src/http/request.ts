@@ -31,9 +31,13 @@ export function requestIdFrom(header: string | string[] | undefined): string {
 
 /** The request's log line, once its response is closed (probes at debug level). */
 export function logRequest(scope: RequestScope, req: IncomingMessage, res: ServerResponse, started: bigint): void {
+  // At warn (production) no request line is written: nothing is built for it either.
+  if (!scope.log.isLevelEnabled('info') && !scope.log.isLevelEnabled('debug')) return;
   const path = (req.url ?? '/').split('?')[0];
   const probe = path === '/healthz' || path === '/readyz';
-  scope.log[probe ? 'debug' : 'info']({
+  const level = probe ? 'debug' : 'info';
+  if (!scope.log.isLevelEnabled(level)) return;
+  scope.log[level]({
     requestId: scope.requestId,
     method: req.method,
     path: path.slice(0, 200),

@@ -292,25 +292,47 @@ export type Loaders = { readonly [K in keyof typeof byIdLoaders]: ReturnType<(ty
  * first use: a request that reads two relations builds two loaders.
  */
 export function createLoaders(ds: DataSource): Loaders {
-  const loaders = {} as Record<string, unknown>;
-  const lazy = (name: string, make: () => unknown) =>
-    Object.defineProperty(loaders, name, {
-      enumerable: true,
-      get() {
-        const loader = make();
-        Object.defineProperty(loaders, name, { value: loader, enumerable: true });
-        return loader;
-      },
-      configurable: true,
-    });
-  for (const [name, make] of Object.entries(byIdLoaders)) lazy(name, () => make(ds));
-  for (const name of Object.keys(relations) as RelationName[]) lazy(name, () => relationLoader(ds, name));
-  const filtered = new Map<string, DataLoader<number, unknown[]>>();
-  loaders.filtered = (relation: RelationName, key: string, where: () => RelationWhere) => {
+  return new LoaderSet(ds) as unknown as Loaders;
+}
+
+const SOURCE = Symbol('source');
+const FILTERED = Symbol('filtered');
+
+/**
+ * The loaders of one request. Each named loader is a getter on the prototype (defined once, below) that
+ * makes the loader on first use and keeps it as the set's own property: a request that reads two relations
+ * builds two loaders, and creating the set costs one small object.
+ */
+class LoaderSet {
+  private readonly [SOURCE]: DataSource;
+  private [FILTERED]?: Map<string, DataLoader<number, unknown[]>>;
+
+  constructor(ds: DataSource) {
+    this[SOURCE] = ds;
+  }
+
+  filtered(relation: RelationName, key: string, where: () => RelationWhere): DataLoader<number, unknown[]> {
     const id = `${relation}\u0000${key}`;
+    const filtered = (this[FILTERED] ??= new Map());
     let loader = filtered.get(id);
-    if (!loader) filtered.set(id, (loader = relationLoader(ds, relation, where())));
+    if (!loader) filtered.set(id, (loader = relationLoader(this[SOURCE], relation, where())));
     return loader;
-  };
-  return loaders as Loaders;
+  }
+}
+
+const makers: [string, (ds: DataSource) => unknown][] = [
+  ...Object.entries(byIdLoaders),
+  ...(Object.keys(relations) as RelationName[]).map((name): [string, (ds: DataSource) => unknown] => [
+    name,
+    (ds) => relationLoader(ds, name),
+  ]),
+];
+for (const [name, make] of makers) {
+  Object.defineProperty(LoaderSet.prototype, name, {
+    get(this: LoaderSet) {
+      const loader = make(this[SOURCE]);
+      Object.defineProperty(this, name, { value: loader, enumerable: true });
+      return loader;
+    },
+  });
 }

@@ -1,4 +1,5 @@
 import type { DataSource, ObjectLiteral } from 'typeorm';
+import { sharedDataSource } from '../db/query-counter';
 import {
   Footnote,
   Indicator,
@@ -139,8 +140,9 @@ export function compileRelation<R extends RelationName>(
   e = 'e',
   l = 'l',
 ): CompiledRelation<EntityOf<R>> {
-  let perSource = compiled.get(ds);
-  if (!perSource) compiled.set(ds, (perSource = new Map()));
+  const source = sharedDataSource(ds);
+  let perSource = compiled.get(source);
+  if (!perSource) compiled.set(source, (perSource = new Map()));
   const cacheKey = `${name}\u0000${e}\u0000${l}`;
   const known = perSource.get(cacheKey);
   if (known) return known as CompiledRelation<EntityOf<R>>;

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { sharedDataSource } from '../db/query-counter';
 
 /*
  * Reads go around TypeORM's query builder and entity transformer (a tenth of the CPU of a whole-plan
@@ -45,8 +46,10 @@ export interface Shape<T> {
 const shapes = new WeakMap<DataSource, Map<EntityClass<unknown>, Shape<unknown>>>();
 
 export function shapeOf<T>(ds: DataSource, entity: EntityClass<T>): Shape<T> {
-  let perSource = shapes.get(ds);
-  if (!perSource) shapes.set(ds, (perSource = new Map()));
+  // Keyed by the shared data source: a request's counted view (src/db/query-counter) reuses its shapes.
+  const source = sharedDataSource(ds);
+  let perSource = shapes.get(source);
+  if (!perSource) shapes.set(source, (perSource = new Map()));
   const known = perSource.get(entity);
   if (known) return known as Shape<T>;
   const metadata = ds.getMetadata(entity);
@@ -65,12 +68,23 @@ export function shapeOf<T>(ds: DataSource, entity: EntityClass<T>): Shape<T> {
   const byProperty = new Map(metadata.columns.map((c) => [c.propertyPath, c.databaseName]));
   const prototype = entity.prototype as object;
   const driver = ds.driver;
+  const selects = new Map<string, string>();
   const shape: Shape<T> = {
     table: metadata.tablePath.split('.').map(quote).join('.'),
-    select: (alias, properties) =>
-      pick(properties)
-        .map((c) => `${quote(alias)}.${quote(c.name)} AS ${quote(`${alias}.${c.name}`)}`)
-        .join(', '),
+    select(alias, properties) {
+      if (properties) {
+        return pick(properties)
+          .map((c) => `${quote(alias)}.${quote(c.name)} AS ${quote(`${alias}.${c.name}`)}`)
+          .join(', ');
+      }
+      // The whole list is made once per alias: loaders are built per request, their SQL text need not be.
+      let list = selects.get(alias);
+      if (list === undefined) {
+        list = columns.map((c) => `${quote(alias)}.${quote(c.name)} AS ${quote(`${alias}.${c.name}`)}`).join(', ');
+        selects.set(alias, list);
+      }
+      return list;
+    },
     columns: (properties) => pick(properties).map((c) => quote(c.name)),
     json: (alias) =>
       `json_build_object(${columns.map((c) => `'${`${alias}.${c.name}`.replace(/'/g, "''")}', ${quote(alias)}.${quote(c.name)}`).join(', ')})`,

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PGlite } from '@electric-sql/pglite';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -46,12 +45,11 @@ export async function openEventFeed(options: EventFeedOptions): Promise<EventFee
       onError(`reading events failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  // A notification may arrive inside the request that committed it (one PGlite session): its reads and the
-  // listeners' work run in the feed's own async context, never counted into that request's statements.
-  const outside = AsyncLocalStorage.snapshot();
+  // A notification may arrive inside the request that committed it (one PGlite session): its reads go through
+  // the shared data source (options.db), never counted into that request's statements (src/db/query-counter).
   const notified = (payload: string | undefined) => {
     if (!payload || !/^[0-9]+$/.test(payload)) return;
-    if (pending.push(payload) === 1) outside(() => setImmediate(() => (flushing = flushing.then(flush))));
+    if (pending.push(payload) === 1) setImmediate(() => (flushing = flushing.then(flush)));
   };
 
   let stop: () => Promise<void>;

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHmac } from 'node:crypto';
 import { toGlobalId } from 'graphql-relay';
 import type { DataSource } from 'typeorm';
@@ -191,23 +190,21 @@ export function startDispatcher(
     } while (again);
   };
 
-  // Its own async context: a wake() from inside a request must not count the dispatcher's statements into it.
-  const outside = AsyncLocalStorage.snapshot();
-  const tick = () =>
-    outside(() => {
-      clearTimeout(timer);
-      if (stopped) return;
-      if (running) {
-        again = true;
-        return;
-      }
-      running = round()
-        .catch((error: unknown) => onError(error instanceof Error ? error.message : String(error)))
-        .finally(() => {
-          running = null;
-          if (!stopped) timer = setTimeout(tick, options.pollMs);
-        });
-    });
+  // Its statements go through the shared data source, never a request's counted view (src/db/query-counter).
+  const tick = () => {
+    clearTimeout(timer);
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = round()
+      .catch((error: unknown) => onError(error instanceof Error ? error.message : String(error)))
+      .finally(() => {
+        running = null;
+        if (!stopped) timer = setTimeout(tick, options.pollMs);
+      });
+  };
   tick();
   return {
     wake: tick,

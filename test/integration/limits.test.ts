@@ -216,6 +216,9 @@ describe('operation limits: a 400 naming the limit, and the server keeps serving
       message: expect.stringMatching(/^Query cost \d+ is over the limit of 100000/),
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost' },
     });
+    // Estimates are remembered per document and page-size variables (src/http/limits.ts): both stay right.
+    expect((await post({ query, variables: { n: 1 } })).json.errors).toBeUndefined();
+    expect((await post({ query, variables: { n: 100 } })).status).toBe(400);
     // Default page size (50) when first is omitted.
     const dflt = await post({ query: query.replace('(first: $n)', '') });
     expect(dflt.status).toBe(400);
