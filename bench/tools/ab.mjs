@@ -4,7 +4,8 @@
 //        [--size S] [--workload 1,4] [--connections 1,10] [--rounds 4] [--duration 5]
 // A variant is name=root, optionally followed by the node binary that runs it after '@' (default: the node
 // running ab.mjs; e.g. n22=/work/base@/tmp/node22/bin/node), then node flags after ':' (comma-separated). The
-// answers of every variant must be equal (JSON) before anything is timed. Prints medians of req/s and server CPU ms/request.
+// answers of every variant must be equal (JSON) before anything is timed. Prints medians of req/s and server
+// CPU ms/request.
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
