@@ -37,7 +37,8 @@ beforeAll(async () => {
   const tables = (await db.dataSource.query(
     `SELECT relname FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace`,
   )) as { relname: string }[];
-  for (const { relname } of tables) await db.dataSource.query(`ALTER TABLE "${relname}" SET (autovacuum_enabled = off)`);
+  for (const { relname } of tables)
+    await db.dataSource.query(`ALTER TABLE "${relname}" SET (autovacuum_enabled = off)`);
   // One connection for both imports, as a pool hands back its last-used client.
   runner = db.dataSource.createQueryRunner();
   await runner.connect();
