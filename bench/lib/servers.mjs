@@ -24,8 +24,8 @@ async function waitReady(url, child, timeoutMs = 60_000) {
   throw new Error(`server at ${url} not ready after ${timeoutMs} ms`);
 }
 
-function launch(args, env) {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function launch(args, env, node = process.execPath) {
+  const child = spawn(node, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.output = [];
   const keep = (d) => {
     child.output.push(d.toString());
@@ -36,18 +36,22 @@ function launch(args, env) {
   return child;
 }
 
-export async function startServer(kind, { databaseUrl, port, nodeArgs = [], root = ROOT }) {
+export async function startServer(kind, { databaseUrl, port, nodeArgs = [], root = ROOT, node }) {
   const child =
     kind === 'ours'
-      ? launch([...nodeArgs, join(root, 'dist/src/main.js')], {
-          DATABASE_URL: databaseUrl,
-          PORT: String(port),
-          LOG_LEVEL: 'warn',
-          NODE_ENV: 'production',
-          // One load generator on one address: the per-address rate limit would throttle it (PostGraphile has none).
-          RATE_LIMIT_PER_ADDRESS: '0',
-          RATE_LIMIT_PER_TOKEN: '0',
-        })
+      ? launch(
+          [...nodeArgs, join(root, 'dist/src/main.js')],
+          {
+            DATABASE_URL: databaseUrl,
+            PORT: String(port),
+            LOG_LEVEL: 'warn',
+            NODE_ENV: 'production',
+            // One load generator on one address: the per-address rate limit would throttle it (PostGraphile has none).
+            RATE_LIMIT_PER_ADDRESS: '0',
+            RATE_LIMIT_PER_TOKEN: '0',
+          },
+          node,
+        )
       : launch(
           [
             ...nodeArgs,
@@ -60,6 +64,7 @@ export async function startServer(kind, { databaseUrl, port, nodeArgs = [], root
             PORT: String(port),
             GRAPHILE_ENV: 'production',
           },
+          node,
         );
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitReady(url, child);

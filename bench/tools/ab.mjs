@@ -3,8 +3,10 @@
 //   node tools/ab.mjs --variant base=/tmp/base --variant new=/work/main[:--max-semi-space-size=32] \
 //        [--size S] [--workload 1,4] [--connections 1,10] [--rounds 4] [--duration 5]
 // Workload 0 is the trivial request `{ __typename }`: the fixed cost of a request (HTTP, Apollo, our wrapper).
-// A variant is name=root, optionally followed by node flags after ':' (comma-separated). The answers of every
-// variant must be equal (JSON) before anything is timed. Prints medians of req/s and server CPU ms/request.
+// A variant is name=root, optionally followed by the node binary that runs it after '@' (default: the node
+// running ab.mjs; e.g. n22=/work/base@/tmp/node22/bin/node), then node flags after ':' (comma-separated). The
+// answers of every variant must be equal (JSON) before anything is timed. Prints medians of req/s and server
+// CPU ms/request.
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -32,8 +34,9 @@ const median = (xs) => {
 };
 const variants = opt.variant.map((v) => {
   const [name, rest] = v.split(/=(.*)/s);
-  const [root, flags] = rest.split(/:(.*)/s);
-  return { name, root, nodeArgs: flags ? flags.split(',') : [] };
+  const [where, flags] = rest.split(/:(.*)/s);
+  const [root, node] = where.split(/@(.*)/s);
+  return { name, root, node, nodeArgs: flags ? flags.split(',') : [] };
 });
 const spec = SIZES[opt.size];
 const url = databaseUrl(BASE_URL, spec.db);
@@ -50,6 +53,7 @@ for (const [i, v] of variants.entries())
       port: Number(opt['port-base']) + i,
       nodeArgs: v.nodeArgs,
       root: v.root,
+      node: v.node,
     }),
   );
 try {

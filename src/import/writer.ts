@@ -88,9 +88,12 @@ export async function writePlan(
   parsed: ParsedPlan,
   source: PlanSource,
 ): Promise<{ planId: number; counts: ImportCounts }> {
-  // The foreign-key triggers' cached plans, made generic on a warm connection by a small import, turn a
-  // large import quadratic; custom plans for this transaction only keep it linear.
-  await m.query('SET LOCAL plan_cache_mode = force_custom_plan');
+  // PostgreSQL plans each foreign-key check on its first use in a session and keeps the plan. After a small
+  // import on fresh tables, target_footnote → target stays an index scan on target (plan_id, fiscal_year)
+  // filtered by id, which reads every target of the new plan per check: a large import turns quadratic.
+  // Discarding the session's cached plans (local to this connection, allowed in a transaction) makes each
+  // check be planned at its first use below, when the table it probes has been written.
+  await m.query('DISCARD PLANS');
   const [planId] = await insertAll(m, Plan, [
     {
       code: source.code,
