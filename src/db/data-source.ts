@@ -6,6 +6,7 @@ import { migrations } from '../../migrations';
 import { entities } from '../entities';
 import { SnakeEmbeddedNamingStrategy } from './naming';
 import { createPGlite } from './pglite';
+import { PreparingClient } from './prepared-client';
 import { CountingLogger } from './query-counter';
 
 export type LogSink = (level: 'info' | 'warn' | 'error', message: string) => void;
@@ -85,6 +86,8 @@ export function serverOptions(
       query_timeout: statementTimeout + 5_000,
       keepAlive: true,
       idleTimeoutMillis: 30_000,
+      // Reads as named prepared statements, parsed and planned once per connection (src/db/prepared-client.ts).
+      Client: PreparingClient,
     },
   };
 }
