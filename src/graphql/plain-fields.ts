@@ -1,5 +1,30 @@
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
+import { getMetadataArgsStorage } from 'typeorm';
+
+/**
+ * The classes whose instances only ever hold data: TypeORM entities (hydrated from rows, src/loaders/shape.ts) and
+ * embedded column groups (PlanValue). Their columns are data properties, never promises or getters.
+ */
+function rowClasses(): Set<unknown> {
+  const args = getMetadataArgsStorage();
+  const classes = new Set<unknown>(args.tables.map((t) => t.target));
+  for (const e of args.embeddeds) classes.add(e.type());
+  return classes;
+}
+
+/** Whether `name` is an accessor (a getter) anywhere on the prototype chain of `target`'s instances. */
+function isAccessor(target: unknown, name: string): boolean {
+  for (
+    let p: unknown = (target as { prototype?: unknown }).prototype;
+    p && p !== Object.prototype;
+    p = Object.getPrototypeOf(p)
+  ) {
+    const d = Object.getOwnPropertyDescriptor(p, name);
+    if (d) return d.get !== undefined || d.set !== undefined || typeof d.value === 'function';
+  }
+  return false;
+}
 
 /**
  * type-graphql gives every plain `@Field` (a property already on the parent) a resolver that builds a
@@ -7,12 +32,15 @@ import { getMetadataStorage } from 'type-graphql';
  * read alone on each object type field that is such a plain read: no field resolver (a resolver class's or
  * the type's own method), no roles, no middlewares, no arguments, and the same GraphQL and property name.
  *
- * It stays a resolver (not none, which graphql-jit would read inline): a property declared `boolean` may
- * hold a promise at run time (a page's lazy hasPreviousPage, src/services/paging.ts), and only a resolver's
- * result may be one. Returns how many resolvers were replaced.
+ * On the types of row classes (entities and embedded columns, rowClasses) the field gets no resolver at all:
+ * graphql-jit then reads the property inline, with no call, no resolve info and no promise check — most fields of
+ * a plan tree are such columns. Elsewhere it stays a resolver: a property declared `boolean` may hold a promise at
+ * run time (a page's lazy hasPreviousPage, src/services/paging.ts), and only a resolver's result may be one.
+ * Returns how many resolvers were replaced or removed.
  */
 export function simplifyPlainFieldResolvers(schema: GraphQLSchema): number {
   const storage = getMetadataStorage();
+  const rows = rowClasses();
   let replaced = 0;
   for (const objectType of storage.objectTypes) {
     const type = schema.getType(objectType.name);
@@ -42,7 +70,8 @@ export function simplifyPlainFieldResolvers(schema: GraphQLSchema): number {
         meta.every((m) => m.name === field.name && !m.roles?.length && !m.middlewares?.length && !m.params?.length);
       if (!plain) continue;
       const name = field.name;
-      field.resolve = (root: Record<string, unknown>) => root[name];
+      if (rows.has(objectType.target) && !isAccessor(objectType.target, name)) field.resolve = undefined;
+      else field.resolve = (root: Record<string, unknown>) => root[name];
       replaced += 1;
     }
   }
