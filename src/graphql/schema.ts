@@ -1,7 +1,7 @@
 import { buildSchema, type PubSub } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { simplifyPlainFieldResolvers } from './plain-fields';
+import { directFieldResolvers, simplifyPlainFieldResolvers } from './plain-fields';
 import { ActualResolver, ActualRevisionResolver } from './resolvers/actual';
 import { ApiTokenResolver } from './resolvers/api-token';
 import { authChecker } from './auth';
@@ -73,6 +73,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
   });
   // Plain fields read without type-graphql's per-call wrapper (see plain-fields.ts).
   simplifyPlainFieldResolvers(schema);
+  // Field resolvers with no arguments called without type-graphql's per-call wrapper (same file).
+  directFieldResolvers(schema);
   // type-graphql has no decorator for the root type's own description.
   const query = schema.getQueryType();
   if (query) {

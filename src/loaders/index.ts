@@ -18,6 +18,7 @@ import type { ActualScope } from '../context/viewer';
 import { shownRevisionSql } from '../services/visibility';
 import { compileRelation, relations, type EntityOf, type RelationName } from './relations';
 import { shapeOf, type EntityClass, type Row } from './shape';
+import { sharedDataSource } from '../db/query-counter';
 
 export { canonicalKey } from './key';
 
@@ -199,13 +200,13 @@ export function seriesKey(scope: ActualScope, indicatorId: number): string {
   return `${scope}:${indicatorId}`;
 }
 
-/**
- * Each indicator's year rows over its plan's years (base year to final year, Indicator.series), keyed by seriesKey:
- * the plan's years, the row's cells and the shown actual revisions — one statement per batch (per scope), in place
- * of the plan, targets, actuals and revisions loaders. A UNION ALL of three small selects, joined by year here: as
- * one join of seven relations PostgreSQL spent ten times longer planning it than running it.
- */
-function series(ds: DataSource): DataLoader<string, SeriesRow[]> {
+/** The series statements of each scope, made once per data source (the text does not change between requests). */
+const seriesSql = new WeakMap<DataSource, Record<ActualScope, string>>();
+
+function seriesStatements(ds: DataSource): Record<ActualScope, string> {
+  const source = sharedDataSource(ds);
+  const known = seriesSql.get(source);
+  if (known) return known;
   const t = shapeOf(ds, Target);
   const r = shapeOf(ds, ActualRevision);
   const none = t.columns(['value']).map(() => 'NULL');
@@ -223,7 +224,20 @@ function series(ds: DataSource): DataLoader<string, SeriesRow[]> {
       FROM indicator i JOIN plan p ON p.id = i.plan_id
      CROSS JOIN LATERAL generate_series(p.base_year, p.final_year) AS y(year)
      WHERE i.id = ANY($1)`;
-  const statements = { approved: sqlOf('approved'), latest: sqlOf('latest') };
+  const statements: Record<ActualScope, string> = { approved: sqlOf('approved'), latest: sqlOf('latest') };
+  seriesSql.set(source, statements);
+  return statements;
+}
+
+/**
+ * Each indicator's year rows over its plan's years (base year to final year, Indicator.series), keyed by seriesKey:
+ * the plan's years, the row's cells and the shown actual revisions — one statement per batch (per scope), in place
+ * of the plan, targets, actuals and revisions loaders. A UNION ALL of three small selects, joined by year here: as
+ * one join of seven relations PostgreSQL spent ten times longer planning it than running it.
+ */
+function series(ds: DataSource): DataLoader<string, SeriesRow[]> {
+  const t = shapeOf(ds, Target);
+  const statements = seriesStatements(ds);
   return new DataLoader<string, SeriesRow[]>(async (keys) => {
     const years = new Map<string, Map<number, SeriesRow>>(keys.map((key) => [key, new Map()]));
     for (const scope of ['approved', 'latest'] as const) {
