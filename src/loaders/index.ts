@@ -201,32 +201,107 @@ export function seriesKey(scope: ActualScope, indicatorId: number): string {
 }
 
 /** The series statements of each scope, made once per data source (the text does not change between requests). */
-const seriesSql = new WeakMap<DataSource, Record<ActualScope, string>>();
+interface SeriesStatements {
+  /** The year rows of indicators (seriesByIndicator). */
+  plain: Record<ActualScope, string>;
+  /** The same rows and, as one more row each (kind 'i', its columns as JSON in "row"), the indicators themselves. */
+  withIndicator: Record<ActualScope, string>;
+}
 
-function seriesStatements(ds: DataSource): Record<ActualScope, string> {
+const seriesSql = new WeakMap<DataSource, SeriesStatements>();
+
+function seriesStatements(ds: DataSource): SeriesStatements {
   const source = sharedDataSource(ds);
   const known = seriesSql.get(source);
   if (known) return known;
   const t = shapeOf(ds, Target);
   const r = shapeOf(ds, ActualRevision);
+  const i = shapeOf(ds, Indicator);
   const none = t.columns(['value']).map(() => 'NULL');
-  const sqlOf = (scope: ActualScope) => `
+  const sqlOf = (scope: ActualScope, withIndicator: boolean) => {
+    const row = withIndicator ? ', NULL::json' : '';
+    return `
     SELECT "t".${t.column('indicatorId')} AS "parent", 't' AS "kind", "t".${t.column('fiscalYear')} AS "year",
-           NULL::int AS "plan_id", ${t.select('t', ['role'])}, ${t.select('t', ['value'])}
+           NULL::int AS "plan_id", ${t.select('t', ['role'])}, ${t.select('t', ['value'])}${withIndicator ? ', NULL::json AS "row"' : ''}
       FROM ${t.table} "t" WHERE "t".${t.column('indicatorId')} = ANY($1)
     UNION ALL
-    SELECT a.indicator_id, 'a', a.fiscal_year, NULL, NULL, ${r.select('r', ['value'])}
+    SELECT a.indicator_id, 'a', a.fiscal_year, NULL, NULL, ${r.select('r', ['value'])}${row}
       FROM actual a JOIN ${r.table} "r" ON "r".${r.column('actualId')} = a.id
        AND "r".${r.column('revision')} = ${shownRevisionSql(scope)}
      WHERE a.indicator_id = ANY($1)
     UNION ALL
-    SELECT i.id, 'y', y.year, p.id, NULL, ${none.join(', ')}
+    SELECT i.id, 'y', y.year, p.id, NULL, ${none.join(', ')}${row}
       FROM indicator i JOIN plan p ON p.id = i.plan_id
      CROSS JOIN LATERAL generate_series(p.base_year, p.final_year) AS y(year)
-     WHERE i.id = ANY($1)`;
-  const statements: Record<ActualScope, string> = { approved: sqlOf('approved'), latest: sqlOf('latest') };
+     WHERE i.id = ANY($1)${
+       withIndicator
+         ? `
+    UNION ALL
+    SELECT "i".id, 'i', NULL, NULL, NULL, ${none.join(', ')}, ${i.json('i')}
+      FROM ${i.table} "i" WHERE "i".id = ANY($1)`
+         : ''
+     }`;
+  };
+  const statements: SeriesStatements = {
+    plain: { approved: sqlOf('approved', false), latest: sqlOf('latest', false) },
+    withIndicator: { approved: sqlOf('approved', true), latest: sqlOf('latest', true) },
+  };
   seriesSql.set(source, statements);
   return statements;
+}
+
+/** An indicator and its year rows (seriesByIndicator's value), read by one statement. */
+export interface IndicatorWithSeries {
+  indicator: Indicator | null;
+  series: SeriesRow[];
+}
+
+/**
+ * The year rows of each indicator keyed by seriesKey (and, with `withIndicator`, the indicator row itself):
+ * one statement per scope of the batch.
+ */
+async function loadSeries(
+  ds: DataSource,
+  keys: readonly string[],
+  withIndicator: boolean,
+): Promise<IndicatorWithSeries[]> {
+  const t = shapeOf(ds, Target);
+  const ind = shapeOf(ds, Indicator);
+  const statements = seriesStatements(ds)[withIndicator ? 'withIndicator' : 'plain'];
+  const years = new Map<string, Map<number, SeriesRow>>(keys.map((key) => [key, new Map()]));
+  const indicators = new Map<string, Indicator>();
+  for (const scope of ['approved', 'latest'] as const) {
+    const ids = keys.filter((k) => k.startsWith(`${scope}:`)).map((k) => Number(k.slice(scope.length + 1)));
+    if (ids.length === 0) continue;
+    const rows = (await ds.query(statements[scope], [ids])) as Row[];
+    // Years first, then the cells and actuals of each year (a cell or actual has a year of its plan: foreign keys).
+    for (const row of rows) {
+      if (row.kind === 'i') {
+        indicators.set(seriesKey(scope, row.parent as number), ind.hydrate(row.row as Row, 'i'));
+        continue;
+      }
+      if (row.kind !== 'y') continue;
+      const year = row.year as number;
+      years.get(seriesKey(scope, row.parent as number))?.set(year, {
+        planId: row.plan_id as number,
+        year,
+        cell: null,
+        actual: null,
+      });
+    }
+    for (const row of rows) {
+      if (row.kind === 'y' || row.kind === 'i') continue;
+      const point = years.get(seriesKey(scope, row.parent as number))?.get(row.year as number);
+      if (!point) continue;
+      const hydrated = t.hydrate(row, 't');
+      if (row.kind === 't') point.cell = hydrated;
+      else point.actual = hydrated.value;
+    }
+  }
+  return keys.map((key) => ({
+    indicator: indicators.get(key) ?? null,
+    series: [...(years.get(key)?.values() ?? [])].sort((a, b) => a.year - b.year),
+  }));
 }
 
 /**
@@ -236,36 +311,15 @@ function seriesStatements(ds: DataSource): Record<ActualScope, string> {
  * one join of seven relations PostgreSQL spent ten times longer planning it than running it.
  */
 function series(ds: DataSource): DataLoader<string, SeriesRow[]> {
-  const t = shapeOf(ds, Target);
-  const statements = seriesStatements(ds);
-  return new DataLoader<string, SeriesRow[]>(async (keys) => {
-    const years = new Map<string, Map<number, SeriesRow>>(keys.map((key) => [key, new Map()]));
-    for (const scope of ['approved', 'latest'] as const) {
-      const ids = keys.filter((k) => k.startsWith(`${scope}:`)).map((k) => Number(k.slice(scope.length + 1)));
-      if (ids.length === 0) continue;
-      const rows = (await ds.query(statements[scope], [ids])) as Row[];
-      // Years first, then the cells and actuals of each year (a cell or actual has a year of its plan: foreign keys).
-      for (const row of rows) {
-        if (row.kind !== 'y') continue;
-        const year = row.year as number;
-        years.get(seriesKey(scope, row.parent as number))?.set(year, {
-          planId: row.plan_id as number,
-          year,
-          cell: null,
-          actual: null,
-        });
-      }
-      for (const row of rows) {
-        if (row.kind === 'y') continue;
-        const point = years.get(seriesKey(scope, row.parent as number))?.get(row.year as number);
-        if (!point) continue;
-        const hydrated = t.hydrate(row, 't');
-        if (row.kind === 't') point.cell = hydrated;
-        else point.actual = hydrated.value;
-      }
-    }
-    return keys.map((key) => [...(years.get(key)?.values() ?? [])].sort((a, b) => a.year - b.year));
-  });
+  return new DataLoader<string, SeriesRow[]>(async (keys) => (await loadSeries(ds, keys, false)).map((r) => r.series));
+}
+
+/**
+ * node(id:) of an indicator whose series is selected: the indicator row and its year rows in one statement (the
+ * series statement with one more UNION ALL branch); the caller primes `indicator` and `seriesByIndicator` with them.
+ */
+function indicatorWithSeries(ds: DataSource): DataLoader<string, IndicatorWithSeries> {
+  return new DataLoader<string, IndicatorWithSeries>((keys) => loadSeries(ds, keys, true));
 }
 
 const byIdLoaders = {
@@ -283,6 +337,7 @@ const byIdLoaders = {
   gradingScaleByPlan: gradingScale,
   lineageByIndicator: lineage,
   seriesByIndicator: series,
+  indicatorWithSeries,
 };
 
 export type Loaders = { readonly [K in keyof typeof byIdLoaders]: ReturnType<(typeof byIdLoaders)[K]> } & {

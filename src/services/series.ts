@@ -1,4 +1,5 @@
 import type { ActualScope, RequestContext } from '../context';
+import type { Indicator } from '../entities';
 import { seriesKey, type SeriesRow } from '../loaders';
 
 export type { SeriesRow } from '../loaders';
@@ -15,4 +16,18 @@ export function indicatorYears(
   scope: ActualScope = ctx.viewer.scope(undefined),
 ): Promise<SeriesRow[]> {
   return ctx.loaders.seriesByIndicator.load(seriesKey(scope, indicatorId));
+}
+
+/**
+ * node(id:) of an indicator whose series is selected: the indicator and its years in one statement. The request's
+ * loaders are primed with both, so `Indicator.series` (same scope) and anything else reading the indicator by id
+ * find them without a statement of their own. Null when no such indicator exists.
+ */
+export async function indicatorWithYears(ctx: RequestContext, indicatorId: number): Promise<Indicator | null> {
+  const key = seriesKey(ctx.viewer.scope(undefined), indicatorId);
+  const { indicator, series } = await ctx.loaders.indicatorWithSeries.load(key);
+  if (!indicator) return null;
+  ctx.loaders.seriesByIndicator.prime(key, series);
+  ctx.loaders.indicator.prime(indicatorId, indicator);
+  return indicator;
 }

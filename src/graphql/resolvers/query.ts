@@ -25,7 +25,7 @@ import type { Context } from '../context';
 import { FootnoteFilter, IndicatorFilter, MeasureFilter, PolicyFilter, ProjectFilter, TargetFilter } from '../filters';
 import { parseGlobalId } from '../global-id';
 import { nodesSelect, selects } from '../selection';
-import { indicatorYears } from '../../services/series';
+import { indicatorWithYears } from '../../services/series';
 import { exportActualsCsv } from '../../services/actuals-csv';
 import { findActual, visibleFootnote } from '../../services/actuals';
 import { actualType } from '../types/actual';
@@ -43,8 +43,8 @@ export class QueryResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Node | null> {
     const parsed = parseGlobalId(id);
-    // An indicator's series needs only its id: sent in the same tick as the node's own statement (one round trip).
-    if (parsed.type === 'Indicator' && selects(info, ['series'])) indicatorYears(ctx, parsed.id).catch(() => undefined);
+    // An indicator with its series: the row and its years in one statement (services/series.ts).
+    if (parsed.type === 'Indicator' && selects(info, ['series'])) return indicatorWithYears(ctx, parsed.id);
     switch (parsed.type) {
       case 'Plan':
         return ctx.loaders.plan.load(parsed.id);
