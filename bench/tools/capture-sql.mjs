@@ -12,6 +12,7 @@ const server = net.createServer((client) => {
   let buf = Buffer.alloc(0),
     startup = true,
     last = null;
+  const named = new Map();
   client.on('data', (chunk) => {
     up.write(chunk);
     buf = Buffer.concat([buf, chunk]);
@@ -34,10 +35,14 @@ const server = net.createServer((client) => {
         const nameEnd = body.indexOf(0);
         const qEnd = body.indexOf(0, nameEnd + 1);
         last = { sql: body.subarray(nameEnd + 1, qEnd).toString() };
+        // A named statement (src/db/prepared-client.ts) is parsed once per connection and bound by name after.
+        const name = body.subarray(0, nameEnd).toString();
+        if (name) named.set(name, last);
       }
       if (type === 'Q') seen.push({ sql: body.subarray(0, body.length - 1).toString() });
       if (type === 'B') {
         let o = body.indexOf(0) + 1;
+        const statement = body.subarray(o, body.indexOf(0, o)).toString();
         o = body.indexOf(0, o) + 1;
         const nf = body.readInt16BE(o);
         o += 2 + 2 * nf;
@@ -50,7 +55,8 @@ const server = net.createServer((client) => {
           params.push(l < 0 ? null : body.subarray(o, o + l).toString());
           if (l > 0) o += l;
         }
-        if (last) seen.push({ ...last, params });
+        const parsed = statement ? named.get(statement) : last;
+        if (parsed) seen.push({ ...parsed, params });
       }
       buf = buf.subarray(len + 1);
     }
