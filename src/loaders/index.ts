@@ -19,6 +19,7 @@ import { shownRevisionSql } from '../services/visibility';
 import { compileRelation, relations, type EntityOf, type RelationName } from './relations';
 import { shapeOf, type EntityClass, type Row } from './shape';
 import { sharedDataSource } from '../db/query-counter';
+import { keyedSql, queryKeys, type KeyedSql } from './keys';
 
 export { canonicalKey } from './key';
 
@@ -30,15 +31,15 @@ export interface GradingScaleRow extends GradingScaleData {
 export { relations, type EntityOf, type RelationName } from './relations';
 export { shapeOf, type Shape } from './shape';
 
-/** Loads rows by primary key: one `WHERE id = ANY($1)` per batch, results in key order. */
+/** Loads rows by primary key: one `WHERE id = ANY($1)` per batch (`= $1` for one key), results in key order. */
 function byId<T extends ObjectLiteral & { id: number }>(
   ds: DataSource,
   entity: EntityClass<T>,
 ): DataLoader<number, T | null> {
   const e = shapeOf(ds, entity);
-  const sql = `SELECT ${e.select('e')} FROM ${e.table} "e" WHERE "e"."id" = ANY($1)`;
+  const sql = keyedSql(`SELECT ${e.select('e')} FROM ${e.table} "e" WHERE "e"."id" = ANY($1)`);
   return new DataLoader<number, T | null>(async (ids) => {
-    const rows = ((await ds.query(sql, [[...ids]])) as Row[]).map((row) => e.hydrate(row, 'e'));
+    const rows = ((await queryKeys(ds, sql, ids)) as Row[]).map((row) => e.hydrate(row, 'e'));
     const found = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => found.get(id) ?? null);
   });
@@ -52,7 +53,8 @@ export interface RelationWhere {
 
 /**
  * The loader of a relation of the registry, optionally narrowed by `where`: one statement per batch of
- * parents (`parent = ANY(…)`), rows grouped per parent in the relation's order.
+ * parents (`parent = ANY(…)`; `parent = …` for one parent, see keys.ts), rows grouped per parent in the relation's
+ * order.
  */
 export function relationLoader<R extends RelationName>(
   ds: DataSource,
@@ -60,11 +62,18 @@ export function relationLoader<R extends RelationName>(
   where?: RelationWhere,
 ): DataLoader<number, EntityOf<R>[]> {
   const r = compileRelation(ds, name);
-  const text =
+  const text = keyedSql(
     `SELECT ${r.parent} AS "parent", ${r.shape.select('e')} FROM ${r.from} WHERE ${r.parent} = ANY(:parents)` +
-    `${where ? ` AND (${where.sql})` : ''} ORDER BY ${r.order}`;
+      `${where ? ` AND (${where.sql})` : ''} ORDER BY ${r.order}`,
+    '= ANY(:parents)',
+    '= :parents',
+  );
   return new DataLoader<number, EntityOf<R>[]>(async (parentIds) => {
-    const [sql, params] = ds.driver.escapeQueryWithParameters(text, { ...where?.params, parents: [...parentIds] });
+    const one = parentIds.length === 1;
+    const [sql, params] = ds.driver.escapeQueryWithParameters(one ? text.one : text.many, {
+      ...where?.params,
+      parents: one ? parentIds[0] : [...parentIds],
+    });
     const groups = new Map<number, EntityOf<R>[]>(parentIds.map((id) => [id, []]));
     for (const row of (await ds.query(sql, params)) as Row[]) {
       groups.get(row.parent as number)?.push(r.shape.hydrate(row, 'e'));
@@ -76,11 +85,12 @@ export function relationLoader<R extends RelationName>(
 /** The ordered words of text statuses for each plan: the shared defaults plus the plan's own words. */
 function statusScale(ds: DataSource): DataLoader<number, StatusLevel[]> {
   const s = shapeOf(ds, StatusLevel);
-  const sql =
+  const sql = keyedSql(
     `SELECT ${s.select('s')} FROM ${s.table} "s" WHERE "s".${s.column('planId')} IS NULL ` +
-    `OR "s".${s.column('planId')} = ANY($1) ORDER BY "s".${s.column('rank')} ASC`;
+      `OR "s".${s.column('planId')} = ANY($1) ORDER BY "s".${s.column('rank')} ASC`,
+  );
   return new DataLoader<number, StatusLevel[]>(async (planIds) => {
-    const rows = ((await ds.query(sql, [[...planIds]])) as Row[]).map((row) => s.hydrate(row, 's'));
+    const rows = ((await queryKeys(ds, sql, planIds)) as Row[]).map((row) => s.hydrate(row, 's'));
     return planIds.map((planId) => {
       // A plan's own word overrides the shared rank of the same word.
       const own = rows.filter((r) => r.planId === planId);
@@ -136,9 +146,9 @@ function reportingRows(ds: DataSource): DataLoader<string, ReportingRow[]> {
 
 /** The grading scale of each plan (src/domain/grading.ts), or null when the plan has none. */
 function gradingScale(ds: DataSource): DataLoader<number, GradingScaleRow | null> {
-  const sql = 'SELECT plan_id, preset, name, method, levels FROM grading_scale WHERE plan_id = ANY($1)';
+  const sql = keyedSql('SELECT plan_id, preset, name, method, levels FROM grading_scale WHERE plan_id = ANY($1)');
   return new DataLoader<number, GradingScaleRow | null>(async (planIds) => {
-    const rows = (await ds.query(sql, [[...planIds]])) as {
+    const rows = (await queryKeys(ds, sql, planIds)) as {
       plan_id: number;
       preset: GradingPreset | null;
       name: string;
@@ -203,9 +213,9 @@ export function seriesKey(scope: ActualScope, indicatorId: number): string {
 /** The series statements of each scope, made once per data source (the text does not change between requests). */
 interface SeriesStatements {
   /** The year rows of indicators (seriesByIndicator). */
-  plain: Record<ActualScope, string>;
+  plain: Record<ActualScope, KeyedSql>;
   /** The same rows and, as one more row each (kind 'i', its columns as JSON in "row"), the indicators themselves. */
-  withIndicator: Record<ActualScope, string>;
+  withIndicator: Record<ActualScope, KeyedSql>;
 }
 
 const seriesSql = new WeakMap<DataSource, SeriesStatements>();
@@ -220,7 +230,7 @@ function seriesStatements(ds: DataSource): SeriesStatements {
   const none = t.columns(['value']).map(() => 'NULL');
   const sqlOf = (scope: ActualScope, withIndicator: boolean) => {
     const row = withIndicator ? ', NULL::json' : '';
-    return `
+    return keyedSql(`
     SELECT "t".${t.column('indicatorId')} AS "parent", 't' AS "kind", "t".${t.column('fiscalYear')} AS "year",
            NULL::int AS "plan_id", ${t.select('t', ['role'])}, ${t.select('t', ['value'])}${withIndicator ? ', NULL::json AS "row"' : ''}
       FROM ${t.table} "t" WHERE "t".${t.column('indicatorId')} = ANY($1)
@@ -240,7 +250,7 @@ function seriesStatements(ds: DataSource): SeriesStatements {
     SELECT "i".id, 'i', NULL, NULL, NULL, ${none.join(', ')}, ${i.json('i')}
       FROM ${i.table} "i" WHERE "i".id = ANY($1)`
          : ''
-     }`;
+     }`);
   };
   const statements: SeriesStatements = {
     plain: { approved: sqlOf('approved', false), latest: sqlOf('latest', false) },
@@ -273,7 +283,7 @@ async function loadSeries(
   for (const scope of ['approved', 'latest'] as const) {
     const ids = keys.filter((k) => k.startsWith(`${scope}:`)).map((k) => Number(k.slice(scope.length + 1)));
     if (ids.length === 0) continue;
-    const rows = (await ds.query(statements[scope], [ids])) as Row[];
+    const rows = (await queryKeys(ds, statements[scope], ids)) as Row[];
     // Years first, then the cells and actuals of each year (a cell or actual has a year of its plan: foreign keys).
     for (const row of rows) {
       if (row.kind === 'i') {

@@ -61,7 +61,62 @@ it('the loaders of a request send prepared statements: the same rows as an unpre
   const session = (await db.dataSource.query('SELECT statement FROM pg_prepared_statements')) as {
     statement: string;
   }[];
-  expect(session.some((r) => r.statement.includes('FROM "policy"') && r.statement.includes('= ANY('))).toBe(true);
+  // One parent: the one-key form of the statement (src/loaders/keys.ts).
+  expect(session.some((r) => r.statement.includes('FROM "policy"') && /"plan_id" = \$1\b/.test(r.statement))).toBe(
+    true,
+  );
+});
+
+async function indicatorIds(count: number): Promise<number[]> {
+  const rows = (await db.dataSource.query(
+    `SELECT i.id FROM indicator i JOIN plan p ON p.id = i.plan_id WHERE p.code = 'arakawa' ORDER BY i.id LIMIT $1`,
+    [count],
+  )) as { id: number }[];
+  return rows.map((r) => r.id);
+}
+
+it('a batch of one key is a scalar parameter, and PostgreSQL keeps a generic plan for it', async () => {
+  // The series statement of one indicator (bench workload 4). As `= ANY($1)` with a one-element array PostgreSQL
+  // planned every execution anew (custom_plans only): a generic plan of an array is costed for ten elements.
+  const [id] = await indicatorIds(1);
+  const first = await createLoaders(db.dataSource).seriesByIndicator.load(`approved:${id}`);
+  for (let i = 0; i < 7; i++) {
+    expect(await createLoaders(db.dataSource).seriesByIndicator.load(`approved:${id}`)).toEqual(first);
+  }
+  expect(first.length).toBeGreaterThan(0);
+  const rows = (await db.dataSource.query(
+    `SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE '%generate_series%'`,
+  )) as { statement: string; generic_plans: string; custom_plans: string }[];
+  const one = rows.filter((r) => !r.statement.includes('= ANY('));
+  expect(one).toHaveLength(1);
+  expect(Number(one[0].generic_plans)).toBeGreaterThan(0);
+  expect(Number(one[0].custom_plans)).toBeLessThanOrEqual(5);
+});
+
+it('the one-key and the many-key forms of a loader give the same rows', async () => {
+  const ids = await indicatorIds(3);
+  const batched = createLoaders(db.dataSource);
+  const together = await Promise.all([
+    batched.seriesByIndicator.loadMany(ids.map((id) => `approved:${id}`)),
+    batched.indicator.loadMany(ids),
+    batched.targetsByIndicator.loadMany(ids),
+  ]);
+  const alone = await Promise.all(
+    ids.map(async (id) => {
+      const own = createLoaders(db.dataSource);
+      return [
+        await own.seriesByIndicator.load(`approved:${id}`),
+        await own.indicator.load(id),
+        await own.targetsByIndicator.load(id),
+      ];
+    }),
+  );
+  for (const [k, id] of ids.entries()) {
+    expect(alone[k][0]).toEqual(together[0][k]);
+    expect(alone[k][1]).toEqual(together[1][k]);
+    expect(alone[k][2]).toEqual(together[2][k]);
+    expect((alone[k][1] as { id: number }).id).toBe(id);
+  }
 });
 
 it(`a connection keeps at most ${PREPARED_PER_CONNECTION} statements, the least recently used deallocated`, async () => {
