@@ -17,9 +17,19 @@ export interface KeyedSql {
 
 /** The two forms of `text`: each `many` comparison (`= ANY($1)` by default) becomes `one` (`= $1`). */
 export function keyedSql(text: string, many = '= ANY($1)', one = '= $1'): KeyedSql {
+  // Loaders are made per request from the same few texts: each pair is made once.
+  const id = `${many}\u0000${one}\u0000${text}`;
+  const known = made.get(id);
+  if (known) return known;
   if (!text.includes(many)) throw new Error(`keyedSql: the statement has no "${many}"`);
-  return { many: text, one: text.replaceAll(many, one) };
+  // A filtered relation's text depends on the filter's shape only; the bound keeps odd clients from growing it.
+  if (made.size >= 1000) made.clear();
+  const sql = { many: text, one: text.replaceAll(many, one) };
+  made.set(id, sql);
+  return sql;
 }
+
+const made = new Map<string, KeyedSql>();
 
 /** The statement and the key parameter for a batch: the single key itself, or the array of keys. */
 export function forKeys(sql: KeyedSql, keys: readonly unknown[]): [text: string, key: unknown] {

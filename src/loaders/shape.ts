@@ -69,6 +69,7 @@ export function shapeOf<T>(ds: DataSource, entity: EntityClass<T>): Shape<T> {
   const prototype = entity.prototype as object;
   const driver = ds.driver;
   const selects = new Map<string, string>();
+  const objects = new Map<string, string>();
   const shape: Shape<T> = {
     table: metadata.tablePath.split('.').map(quote).join('.'),
     select(alias, properties) {
@@ -86,8 +87,14 @@ export function shapeOf<T>(ds: DataSource, entity: EntityClass<T>): Shape<T> {
       return list;
     },
     columns: (properties) => pick(properties).map((c) => quote(c.name)),
-    json: (alias) =>
-      `json_build_object(${columns.map((c) => `'${`${alias}.${c.name}`.replace(/'/g, "''")}', ${quote(alias)}.${quote(c.name)}`).join(', ')})`,
+    json(alias) {
+      let text = objects.get(alias);
+      if (text === undefined) {
+        text = `json_build_object(${columns.map((c) => `'${`${alias}.${c.name}`.replace(/'/g, "''")}', ${quote(alias)}.${quote(c.name)}`).join(', ')})`;
+        objects.set(alias, text);
+      }
+      return text;
+    },
     column(property) {
       const name = byProperty.get(property);
       if (!name) throw new Error(`${metadata.name} has no column for ${property}`);

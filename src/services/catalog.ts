@@ -1,4 +1,3 @@
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Footnote, Indicator, Plan, Policy, Measure, Project, Target } from '../entities';
 import type { ProgressStatus } from '../entities/enums';
 import type { RequestContext as Context } from '../context';
@@ -12,7 +11,16 @@ import {
   projectConditions,
   targetConditions,
 } from './conditions';
-import { paginate, type ConnectionResult, type PageExtras, type PageRequest } from './paging';
+import {
+  allRows,
+  listQuery,
+  narrowed,
+  paginate,
+  type ConnectionResult,
+  type ListQuery,
+  type PageExtras,
+  type PageRequest,
+} from './paging';
 import { compileRelation } from '../loaders/relations';
 import { shapeOf } from '../loaders';
 import { indicatorStatus } from './progress';
@@ -43,18 +51,13 @@ export function filterActualSql(ctx: Context): string {
   return actualCountsSql(ctx.viewer.scope(false));
 }
 
-function apply<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, c: Conditions): SelectQueryBuilder<T> {
-  if (c.where.length > 0) qb.andWhere(c.sql(), c.params);
-  return qb;
-}
-
 /**
  * Indicator ids matching a progress status for a year, among the candidates `qb` selects. Progress is
  * computed (not stored), so this evaluates the candidates through the request's loaders.
  */
 async function idsWithStatus(
   ctx: Context,
-  candidates: SelectQueryBuilder<Indicator>,
+  candidates: ListQuery<Indicator>,
   status: ProgressStatus | null | undefined,
   statusYear: number | null | undefined,
 ): Promise<number[] | null> {
@@ -64,7 +67,7 @@ async function idsWithStatus(
   }
   if (statusYear == null)
     throw badInput('Filtering on status needs statusYear: the fiscal year to evaluate.', { argument: 'filter' });
-  const indicators = await candidates.getMany();
+  const indicators = await allRows(candidates);
   const statuses = await Promise.all(indicators.map((i) => indicatorStatus(ctx, i, statusYear)));
   return indicators.filter((_, n) => statuses[n] === status).map((i) => i.id);
 }
@@ -85,12 +88,7 @@ export async function listPolicies(
 ): Promise<ConnectionResult<Policy>> {
   const c = new Conditions(ctx.db, 'f');
   policyConditions(c, 'e', filter);
-  return paginate(
-    apply(ctx.db.getRepository(Policy).createQueryBuilder('e'), c),
-    'e',
-    page,
-    sortKeys('Policy', orderBy),
-  );
+  return paginate(listQuery(ctx.db, Policy, c), page, sortKeys('Policy', orderBy));
 }
 
 export async function listMeasures(
@@ -101,12 +99,7 @@ export async function listMeasures(
 ): Promise<ConnectionResult<Measure>> {
   const c = new Conditions(ctx.db, 'f');
   measureConditions(c, 'e', filter);
-  return paginate(
-    apply(ctx.db.getRepository(Measure).createQueryBuilder('e'), c),
-    'e',
-    page,
-    sortKeys('Measure', orderBy),
-  );
+  return paginate(listQuery(ctx.db, Measure, c), page, sortKeys('Measure', orderBy));
 }
 
 export async function listProjects(
@@ -117,12 +110,7 @@ export async function listProjects(
 ): Promise<ConnectionResult<Project>> {
   const c = new Conditions(ctx.db, 'f');
   projectConditions(c, 'e', filter);
-  return paginate(
-    apply(ctx.db.getRepository(Project).createQueryBuilder('e'), c),
-    'e',
-    page,
-    sortKeys('Project', orderBy),
-  );
+  return paginate(listQuery(ctx.db, Project, c), page, sortKeys('Project', orderBy));
 }
 
 export async function listIndicators(
@@ -133,10 +121,13 @@ export async function listIndicators(
 ): Promise<ConnectionResult<Indicator>> {
   const c = new Conditions(ctx.db, 'f');
   indicatorConditions(c, 'e', filter, filterActualSql(ctx));
-  const qb = apply(ctx.db.getRepository(Indicator).createQueryBuilder('e'), c);
-  const ids = await idsWithStatus(ctx, qb.clone(), filter?.status, filter?.statusYear);
-  if (ids) qb.andWhere('e.id = ANY(:statusIds)', { statusIds: ids });
-  return paginate(qb, 'e', page, sortKeys('Indicator', orderBy));
+  const list = listQuery(ctx.db, Indicator, c);
+  const ids = await idsWithStatus(ctx, list, filter?.status, filter?.statusYear);
+  return paginate(
+    ids ? narrowed(list, 'e.id = ANY(:statusIds)', { statusIds: ids }) : list,
+    page,
+    sortKeys('Indicator', orderBy),
+  );
 }
 
 /** What a page of targets also reads in its own statement (the rows the client selected under each node). */
@@ -154,18 +145,18 @@ function targetPageExtras(ctx: Context, include: TargetPageIncludes | undefined)
   const indicator = shapeOf(ctx.db, Indicator);
   const footnotes = compileRelation(ctx.db, 'footnotesByTarget', 'pf', 'pl');
   return {
-    select(q) {
+    columns() {
+      const columns: string[] = [];
       if (include.indicator)
-        q.addSelect(
-          `(SELECT ${indicator.json('pi')} FROM ${indicator.table} "pi" WHERE "pi"."id" = "e"."indicator_id")`,
-          'page_indicator',
+        columns.push(
+          `(SELECT ${indicator.json('pi')} FROM ${indicator.table} "pi" WHERE "pi"."id" = "e"."indicator_id") AS "page_indicator"`,
         );
       if (include.footnotes)
-        q.addSelect(
+        columns.push(
           `(SELECT coalesce(json_agg(${footnotes.shape.json('pf')} ORDER BY ${footnotes.order}), '[]') ` +
-            `FROM ${footnotes.from} WHERE ${footnotes.parent} = "e"."id")`,
-          'page_footnotes',
+            `FROM ${footnotes.from} WHERE ${footnotes.parent} = "e"."id") AS "page_footnotes"`,
         );
+      return columns;
     },
     use(rows) {
       for (const { node, raw } of rows) {
@@ -191,7 +182,7 @@ export async function listTargets(
 ): Promise<ConnectionResult<Target>> {
   const c = new Conditions(ctx.db, 'f');
   targetConditions(c, 'e', filter, filterActualSql(ctx));
-  const qb = apply(ctx.db.getRepository(Target).createQueryBuilder('e'), c);
+  let list = listQuery(ctx.db, Target, c);
   if (filter?.status != null || filter?.statusYear != null) {
     const ic = new Conditions(ctx.db, 's');
     indicatorConditions(
@@ -209,11 +200,10 @@ export async function listTargets(
       },
       filterActualSql(ctx),
     );
-    const candidates = apply(ctx.db.getRepository(Indicator).createQueryBuilder('e'), ic);
-    const ids = await idsWithStatus(ctx, candidates, filter.status, filter.statusYear);
-    qb.andWhere('e.indicator_id = ANY(:statusIds)', { statusIds: ids ?? [] });
+    const ids = await idsWithStatus(ctx, listQuery(ctx.db, Indicator, ic), filter.status, filter.statusYear);
+    list = narrowed(list, 'e.indicator_id = ANY(:statusIds)', { statusIds: ids ?? [] });
   }
-  return paginate(qb, 'e', page, sortKeys('Target', orderBy), targetPageExtras(ctx, include));
+  return paginate(list, page, sortKeys('Target', orderBy), targetPageExtras(ctx, include));
 }
 
 export async function listFootnotes(
@@ -226,10 +216,5 @@ export async function listFootnotes(
   // The plan document's footnotes; footnotes of actuals are reached through their actual.
   c.add('e.actual_revision_id IS NULL');
   footnoteConditions(c, 'e', filter);
-  return paginate(
-    apply(ctx.db.getRepository(Footnote).createQueryBuilder('e'), c),
-    'e',
-    page,
-    sortKeys('Footnote', orderBy),
-  );
+  return paginate(listQuery(ctx.db, Footnote, c), page, sortKeys('Footnote', orderBy));
 }

@@ -4,7 +4,7 @@ import type { ReportingState } from '../domain/vocabulary';
 import { REPORTING_STATES } from '../domain/vocabulary';
 import { Indicator, type Plan } from '../entities';
 import type { ReportingRow } from '../loaders';
-import { paginate, type ConnectionResult, type PageRequest } from './paging';
+import { listQuery, narrowed, paginate, type ConnectionResult, type PageRequest } from './paging';
 import { closingsOf, dueDateOf } from './periods';
 
 // Reporting status of a plan, policy or measure for a fiscal year: which indicators (those with a target
@@ -133,6 +133,5 @@ export async function reportingIndicators(
 ): Promise<ConnectionResult<Indicator> | null> {
   const ids = state === null ? status.allIndicatorIds : status.indicatorIds[state];
   if (!ids) return null;
-  const qb = ctx.db.getRepository(Indicator).createQueryBuilder('e').where('e.id = ANY(:ids)', { ids });
-  return paginate(qb, 'e', page);
+  return paginate(narrowed(listQuery(ctx.db, Indicator), 'e.id = ANY(:ids)', { ids }), page);
 }
