@@ -19,7 +19,7 @@ import { shownRevisionSql } from '../services/visibility';
 import { compileRelation, relations, type EntityOf, type RelationName } from './relations';
 import { shapeOf, type EntityClass, type Row } from './shape';
 import { sharedDataSource } from '../db/query-counter';
-import { keyedSql, queryKeys, type KeyedSql } from './keys';
+import { forKeys, keyedSql, queryKeys, type KeyedSql } from './keys';
 
 export { canonicalKey } from './key';
 
@@ -69,11 +69,8 @@ export function relationLoader<R extends RelationName>(
     '= :parents',
   );
   return new DataLoader<number, EntityOf<R>[]>(async (parentIds) => {
-    const one = parentIds.length === 1;
-    const [sql, params] = ds.driver.escapeQueryWithParameters(one ? text.one : text.many, {
-      ...where?.params,
-      parents: one ? parentIds[0] : [...parentIds],
-    });
+    const [one, parents] = forKeys(text, parentIds);
+    const [sql, params] = ds.driver.escapeQueryWithParameters(one, { ...where?.params, parents });
     const groups = new Map<number, EntityOf<R>[]>(parentIds.map((id) => [id, []]));
     for (const row of (await ds.query(sql, params)) as Row[]) {
       groups.get(row.parent as number)?.push(r.shape.hydrate(row, 'e'));

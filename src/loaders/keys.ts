@@ -36,13 +36,8 @@ export function forKeys(sql: KeyedSql, keys: readonly unknown[]): [text: string,
   return keys.length === 1 ? [sql.one, keys[0]] : [sql.many, [...keys]];
 }
 
-/** Runs `sql` for a batch of keys ($1; `rest` are $2, $3, …). */
-export function queryKeys(
-  ds: DataSource,
-  sql: KeyedSql,
-  keys: readonly unknown[],
-  rest: unknown[] = [],
-): Promise<unknown> {
+/** Runs `sql` (its one parameter: the key or keys) for a batch of keys. */
+export function queryKeys(ds: DataSource, sql: KeyedSql, keys: readonly unknown[]): Promise<unknown> {
   const [text, key] = forKeys(sql, keys);
-  return ds.query(text, [key, ...rest]);
+  return ds.query(text, [key]);
 }

@@ -34,6 +34,11 @@ export interface Sql {
   params: Record<string, unknown>;
 }
 
+/** Conditions joined with AND (TRUE when there are none). */
+export function allOf(where: readonly string[]): string {
+  return where.length === 0 ? 'TRUE' : where.map((w) => `(${w})`).join(' AND ');
+}
+
 /** Collects conditions with parameter names unique within one statement. */
 export class Conditions implements Sql {
   readonly where: string[] = [];
@@ -57,7 +62,7 @@ export class Conditions implements Sql {
 
   /** All conditions joined with AND (TRUE when there are none). */
   sql(): string {
-    return this.where.length === 0 ? 'TRUE' : this.where.map((w) => `(${w})`).join(' AND ');
+    return allOf(this.where);
   }
 
   /**

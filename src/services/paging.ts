@@ -1,6 +1,7 @@
 import type { DataSource, ObjectLiteral } from 'typeorm';
 import { AppError } from '../domain/errors';
 import { shapeOf, type EntityClass, type Row } from '../loaders/shape';
+import { allOf } from './conditions';
 import type { SortKey } from './sort';
 import type { PageSpec, SortDirection } from './specs';
 
@@ -68,10 +69,6 @@ export function narrowed<T>(q: ListQuery<T>, sql: string, params: Record<string,
   return { ...q, where: [...q.where, sql], params: { ...q.params, ...params } };
 }
 
-function whereSql(where: readonly string[]): string {
-  return where.length === 0 ? 'TRUE' : where.map((w) => `(${w})`).join(' AND ');
-}
-
 /** Runs `text` (`:named` parameters) on the list's db and returns pg's rows. */
 async function run(q: ListQuery<unknown>, text: string, params: Record<string, unknown>): Promise<Row[]> {
   const [sql, values] = q.db.driver.escapeQueryWithParameters(text, params);
@@ -83,7 +80,7 @@ export async function allRows<T>(q: ListQuery<T>): Promise<T[]> {
   const shape = shapeOf(q.db, q.entity);
   const rows = await run(
     q,
-    `SELECT ${shape.select('e')} FROM ${shape.table} "e" WHERE ${whereSql(q.where)} ORDER BY "e"."id"`,
+    `SELECT ${shape.select('e')} FROM ${shape.table} "e" WHERE ${allOf(q.where)} ORDER BY "e"."id"`,
     q.params,
   );
   return rows.map((row) => shape.hydrate(row, 'e'));
@@ -193,7 +190,7 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
   const shape = shapeOf(list.db, list.entity);
   const params: Record<string, unknown> = { ...list.params };
   const past = cursor ? beyond(keys, cursor, !backward, params, 'e') : null;
-  const where = whereSql(list.where);
+  const where = allOf(list.where);
   // The count (and the rows on the far side of the cursor) is only needed for totalCount and some
   // pageInfo flags: it runs when the client selects one of them, at most once per list.
   let counted: Promise<{ total: number; behind: number }> | undefined;
